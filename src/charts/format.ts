@@ -1,0 +1,43 @@
+// Text for points: numbers in the reader's convention, flags explained, every string HTML-escaped
+// (ECharts renders tooltips as HTML and does not sanitise; agency names come from users' files).
+import { formatNumber, translator, unitLabel, type Lang } from '../i18n/messages';
+import type { Series, SeriesPoint } from '../query/series';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export const MISSING = '—';
+
+export function seriesName(s: Series, lang: Lang): string {
+  return lang === 'zh-CN' ? s.zh : s.en;
+}
+
+/** The value as a table shows it: "2,599", "≈907", or "—" for every kind of missing. */
+export function pointText(p: SeriesPoint, lang: Lang): string {
+  if (p.value === null) return MISSING;
+  return `${p.approx ? '≈' : ''}${formatNumber(lang, p.value)}`;
+}
+
+/** Why a point looks the way it does, in words; empty when it is a plain number. */
+export function pointNote(p: SeriesPoint, lang: Lang): string {
+  const t = translator(lang);
+  const notes = p.flags.map((f) =>
+    f === 'converted' && p.printed
+      ? t('flag.converted', { value: formatNumber(lang, p.printed.value), unit: p.printed.unit ?? '' })
+      : t(`flag.${f}`),
+  );
+  if (p.approx) notes.push(t('flag.approx'));
+  return notes.join(';');
+}
+
+/** Tooltip HTML for one year across series; every piece escaped. */
+export function tooltipHtml(year: string, rows: { series: Series; point: SeriesPoint | undefined }[], lang: Lang): string {
+  const lines = rows.map(({ series, point }) => {
+    const value = point ? pointText(point, lang) : MISSING;
+    const unit = point?.value !== null && point ? ` ${unitLabel(lang, series.unit)}` : '';
+    const note = point ? pointNote(point, lang) : '';
+    return `${escapeHtml(seriesName(series, lang))}: <b>${escapeHtml(value + unit)}</b>${note ? ` <i>(${escapeHtml(note)})</i>` : ''}`;
+  });
+  return [`<b>${escapeHtml(year)}</b>`, ...lines].join('<br>');
+}

@@ -1,0 +1,6 @@
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import { loadLang } from './state/lang';
+
+document.documentElement.lang = loadLang();
+mount(App, { target: document.getElementById('app') as HTMLElement });

@@ -1,0 +1,143 @@
+// The three core charts of an organ over the years: published items, procurement, request outcomes.
+import { OUTCOME_GROUPS, type OutcomeGroup } from '../model/outcomes';
+import type { Report } from '../model/report';
+import { toWanYuan, moneyUnitState } from '../model/units';
+import { APPLICANT_PARTS } from '../model/vocabulary';
+import { missing, organYears, point, type ChartData, type SeriesPoint } from './series';
+
+export interface YearRange {
+  from?: number;
+  to?: number;
+}
+
+export function publishedItems(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
+  const { byYear, years, sources } = organYears(reports, agency, range.from, range.to);
+  const points = years.map((y) => {
+    const r = byYear.get(y);
+    return r ? point(y, r.cells['headline.published_items.total']) : missing(y, 'no-report');
+  });
+  return {
+    agency,
+    years,
+    sources,
+    series: [{ key: 'published_items', zh: '主动公开/更新信息条数', en: 'Items published or updated', unit: '条', points }],
+  };
+}
+
+const PROJECTS = 'active_2019.central_procurement.procurement_projects';
+const AMOUNT = 'active_2019.central_procurement.procurement_amount';
+
+/** GB2021 has no procurement row: such years are gaps with a reason, never zeros. */
+function procurementGap(r: Report | undefined, y: number, key: string): SeriesPoint | null {
+  if (!r) return missing(y, 'no-report');
+  if (r.format === 'GB2021' && !(key in r.cells)) return missing(y, 'not-in-format');
+  return null;
+}
+
+function amountPoint(y: number, r: Report): SeriesPoint {
+  const cell = r.cells[AMOUNT];
+  const p = point(y, cell);
+  if (cell === undefined || cell.value === null) return p;
+  if (cell.value === 0) return p; // zero is zero in any unit
+  const wan = toWanYuan(cell.value, cell.unit);
+  if (wan === null) return { ...p, flags: ['unit-unknown'], printed: { value: cell.value, unit: cell.unit } };
+  if (moneyUnitState(cell.unit) === 'yuan') return { ...p, value: wan, flags: ['converted'], printed: { value: cell.value, unit: cell.unit } };
+  return p;
+}
+
+export function procurement(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
+  const { byYear, years, sources } = organYears(reports, agency, range.from, range.to);
+  const projects = years.map((y) => {
+    const r = byYear.get(y);
+    return procurementGap(r, y, PROJECTS) ?? point(y, (r as Report).cells[PROJECTS]);
+  });
+  const amount = years.map((y) => {
+    const r = byYear.get(y);
+    return procurementGap(r, y, AMOUNT) ?? amountPoint(y, r as Report);
+  });
+  return {
+    agency,
+    years,
+    sources,
+    series: [
+      { key: 'procurement_projects', zh: '采购项目数量', en: 'Procurement projects', unit: '个', points: projects },
+      { key: 'procurement_amount', zh: '采购总金额', en: 'Procurement amount', unit: '万元', points: amount },
+    ],
+  };
+}
+
+/**
+ * The 总计 column of one row of table 三. Where the report left it blank but printed every applicant column,
+ * their sum is used and flagged `derived` (上海市人民政府办公厅 2019 left the whole column empty).
+ */
+export function requestRowTotal(r: Report, row: string): SeriesPoint {
+  const p = point(r.year, r.cells[`requests.${row}.total`]);
+  if (p.value !== null) return p;
+  let sum = 0;
+  for (const col of APPLICANT_PARTS) {
+    const v = r.cells[`requests.${row}.${col}`]?.value;
+    if (v === undefined || v === null) return p;
+    sum += v;
+  }
+  return { year: r.year, value: sum, flags: ['derived'] };
+}
+
+function hasRow(r: Report, row: string): boolean {
+  const prefix = `requests.${row}.`;
+  return Object.keys(r.cells).some((k) => k.startsWith(prefix));
+}
+
+/** One outcome group of one report: the sum of its leaf rows; missing if any leaf is missing. */
+export function outcomeGroupPoint(r: Report, group: OutcomeGroup): SeriesPoint {
+  // 其他处理: sum whichever of the GB2019/GB2021 rows the report printed (the documented bridge).
+  const rows = group.key === 'other' ? group.rows.filter((row) => hasRow(r, row)) : group.rows;
+  if (rows.length === 0) return missing(r.year, 'absent');
+  let sum = 0;
+  let approx = false;
+  const flags = new Set<SeriesPoint['flags'][number]>();
+  for (const row of rows) {
+    const p = requestRowTotal(r, row);
+    if (p.value === null) return { year: r.year, value: null, flags: p.flags };
+    sum += p.value;
+    if (p.approx) approx = true;
+    for (const f of p.flags) flags.add(f);
+  }
+  const out: SeriesPoint = { year: r.year, value: sum, flags: [...flags] };
+  if (approx) out.approx = true;
+  return out;
+}
+
+function hasRequestTable(r: Report): boolean {
+  return Object.keys(r.cells).some((k) => k.startsWith('requests.'));
+}
+
+export function requestOutcomes(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
+  const { byYear, years, sources } = organYears(reports, agency, range.from, range.to);
+  const forYear = (y: number, f: (r: Report) => SeriesPoint): SeriesPoint => {
+    const r = byYear.get(y);
+    if (!r) return missing(y, 'no-report');
+    if (!hasRequestTable(r)) return missing(y, r.format === 'GB2019' || r.format === 'GB2021' ? 'absent' : 'not-in-format');
+    return f(r);
+  };
+  return {
+    agency,
+    years,
+    sources,
+    series: [
+      ...OUTCOME_GROUPS.map((g) => ({
+        key: g.key,
+        zh: g.zh,
+        en: g.en,
+        unit: '件',
+        points: years.map((y) => forYear(y, (r) => outcomeGroupPoint(r, g))),
+      })),
+      {
+        key: 'new_received',
+        zh: '本年新收',
+        en: 'New requests',
+        unit: '件',
+        points: years.map((y) => forYear(y, (r) => requestRowTotal(r, 'new_received'))),
+      },
+    ],
+  };
+}
