@@ -3,7 +3,7 @@ import { OUTCOME_GROUPS, type OutcomeGroup } from '../model/outcomes';
 import type { Report } from '../model/report';
 import { toWanYuan, moneyUnitState } from '../model/units';
 import { APPLICANT_PARTS } from '../model/vocabulary';
-import { missing, organYears, point, type ChartData, type SeriesPoint } from './series';
+import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint } from './series';
 
 export interface YearRange {
   from?: number;
@@ -67,19 +67,23 @@ export function procurement(reports: readonly Report[], agency: string, range: Y
 }
 
 /**
- * The 总计 column of one row of table 三. Where the report left it blank but printed every applicant column,
- * their sum is used and flagged `derived` (上海市人民政府办公厅 2019 left the whole column empty).
+ * The 总计 column of one row of table 三. Where the report left it blank but printed the applicant columns,
+ * their sum is used and flagged `derived` (上海市人民政府办公厅 2019 left the whole column empty); blank applicant
+ * cells count as 0 there and the point says so.
  */
 export function requestRowTotal(r: Report, row: string): SeriesPoint {
   const p = point(r.year, r.cells[`requests.${row}.total`]);
   if (p.value !== null) return p;
   let sum = 0;
+  let blanks = 0;
   for (const col of APPLICANT_PARTS) {
-    const v = r.cells[`requests.${row}.${col}`]?.value;
-    if (v === undefined || v === null) return p;
-    sum += v;
+    const cell = r.cells[`requests.${row}.${col}`];
+    if (cell === undefined) return p;
+    if (cell.value === null) blanks++;
+    else sum += cell.value;
   }
-  return { year: r.year, value: sum, flags: ['derived'] };
+  if (blanks === APPLICANT_PARTS.length) return p; // nothing printed in the row at all: stays blank
+  return { year: r.year, value: sum, flags: blanks > 0 ? ['derived', 'blank-as-zero'] : ['derived'] };
 }
 
 function hasRow(r: Report, row: string): boolean {
@@ -87,20 +91,31 @@ function hasRow(r: Report, row: string): boolean {
   return Object.keys(r.cells).some((k) => k.startsWith(prefix));
 }
 
-/** One outcome group of one report: the sum of its leaf rows; missing if any leaf is missing. */
+/**
+ * One outcome group of one report: the sum of its leaf rows. A blank row counts as 0 and is flagged
+ * `blank-as-zero`; an absent row makes the group missing (missing is not zero).
+ */
 export function outcomeGroupPoint(r: Report, group: OutcomeGroup): SeriesPoint {
   // 其他处理: sum whichever of the GB2019/GB2021 rows the report printed (the documented bridge).
   const rows = group.key === 'other' ? group.rows.filter((row) => hasRow(r, row)) : group.rows;
   if (rows.length === 0) return missing(r.year, 'absent');
   let sum = 0;
   let approx = false;
-  const flags = new Set<SeriesPoint['flags'][number]>();
+  const flags = new Set<PointFlag>();
   for (const row of rows) {
     const p = requestRowTotal(r, row);
-    if (p.value === null) return { year: r.year, value: null, flags: p.flags };
+    if (p.value === null) {
+      if (!p.flags.includes('blank')) return { year: r.year, value: null, flags: p.flags };
+      flags.add('blank-as-zero');
+      continue;
+    }
     sum += p.value;
     if (p.approx) approx = true;
     for (const f of p.flags) flags.add(f);
+  }
+  if (flags.has('blank-as-zero') && sum === 0 && rows.every((row) => requestRowTotal(r, row).value === null)) {
+    // Every cell of the group blank: the group was left empty, not reported as 0.
+    return { year: r.year, value: null, flags: ['blank'] };
   }
   const out: SeriesPoint = { year: r.year, value: sum, flags: [...flags] };
   if (approx) out.approx = true;

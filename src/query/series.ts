@@ -9,7 +9,8 @@ export type PointFlag =
   | 'not-in-format' // the report's table format has no such row (e.g. procurement in GB2021)
   | 'unit-unknown' // an amount printed with no unit: shown as printed
   | 'converted' // an amount printed in 元, shown in 万元
-  | 'derived'; // the 总计 cell was blank; the value is the sum of the applicant columns
+  | 'derived' // the 总计 cell was blank; the value is the sum of the applicant columns
+  | 'blank-as-zero'; // a sum in which blank cells were counted as 0 (reports often leave zeros blank)
 
 export interface SeriesPoint {
   year: number;
