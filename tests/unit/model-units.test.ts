@@ -10,7 +10,7 @@ describe('元 → 万元', () => {
     [251000, '元', 25.1, '上海办公厅 2019 prints 元'],
     [13.595, '万元', 13.595, 'already 万元'],
     [0, '元', 0, 'zero stays zero'],
-  ] as const)('%s %s → %s 万元 (%s)', (value, unit, expected) => {
+  ] as const)('%s %s → %s 万元 (%s)', (value, unit, expected, _why) => {
     expect(toWanYuan(value, unit)).toBe(expected);
   });
 
