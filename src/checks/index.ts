@@ -59,7 +59,7 @@ export function runChecks(reports: readonly Report[]): CheckRun {
 }
 
 /** Every finding on the given reports, sorted by organ, year, rule and severity. */
-export function checkReports(reports: Report[]): Finding[] {
+export function checkReports(reports: readonly Report[]): Finding[] {
   return runChecks(reports).findings;
 }
 
