@@ -1,6 +1,9 @@
-// Long ("one figure a line") rows with canonical keys → reports. Used for the built-in sample and by the importer.
+// Long ("one figure a line") rows → reports. The built-in sample uses the strict rules (canonical keys, plain
+// numbers); the importer the lenient ones (official labels too, the cell rules of cells.ts, format detected).
 import { FORMAT_IDS, type Cell, type FormatId, type Report, reportId } from '../model/report';
 import { cellKey, isKnownKey } from '../model/vocabulary';
+import { parseCellText } from './cells';
+import { resolveFigure } from './labels';
 import type { Problem } from './problems';
 
 /** One line of figures.csv: `agency,region,level,year,format,section,row,column,value,unit,source`. */
@@ -50,68 +53,195 @@ export function parseUnitText(text: string | undefined): Pick<Cell, 'unit' | 'no
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-export function reportsFromFigureRows(rows: readonly FigureRow[], file: string): FigureRowsResult {
-  const problems: Problem[] = [];
-  const byId = new Map<string, { report: Report; sources: Map<string, number>; cellSources: Map<string, string> }>();
+/** "2020", "2020年", "２０２０" → 2020; null for anything that is not a plausible report year. */
+export function parseYear(text: string, lenient: boolean): number | null {
+  const t = lenient ? text.normalize('NFKC').trim().replace(/年$/, '') : text;
+  if (lenient && !/^\d{4}$/.test(t)) return null;
+  const year = Number(t);
+  return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null;
+}
 
-  rows.forEach((r, i) => {
-    const line = i + 2; // header is line 1
-    const where = { file, row: line };
-    const year = Number(r.year);
-    if (!Number.isInteger(year) || year < 1990 || year > 2100) {
-      problems.push({ ...where, column: 'year', code: 'bad-year', zh: `年度“${r.year}”不是有效年份`, en: `year "${r.year}" is not a valid year` });
+/**
+ * The table format a report's figures imply, when the file does not say. FORMATS.md: detect from the labels,
+ * not the year — the year decides only when the figures cannot (request tables alike in both formats).
+ */
+export function detectFormat(keys: readonly string[], year: number): FormatId {
+  let gb2019 = 0;
+  let gb2021 = 0;
+  let tables = 0;
+  let pre = 0;
+  for (const k of keys) {
+    if (k.startsWith('active_2019.') || k.startsWith('requests.other_processing.')) gb2019++;
+    else if (k.startsWith('active_2021.') || /^requests\.other_(no_correction|no_fee|other)\./.test(k)) gb2021++;
+    else if (k.startsWith('requests.') || k.startsWith('review.')) tables++;
+    else if (k.startsWith('stats_pre2019.')) pre++;
+  }
+  if (gb2019 > 0 || gb2021 > 0) return gb2021 > gb2019 ? 'GB2021' : 'GB2019';
+  if (tables > 0) return year >= 2021 ? 'GB2021' : 'GB2019';
+  if (pre > 0) return 'pre2019';
+  return 'text-only';
+}
+
+export interface FigureRowsOptions {
+  /**
+   * The importer's rules (the sample keeps the strict ones): section/row/column may be official Chinese labels,
+   * values follow cells.ts ("1,234", "约300", placeholders), the format may be left out and is then detected.
+   */
+  lenient?: boolean;
+  /** Headers as the file wrote them, so problems name the file's own columns. */
+  columnNames?: Partial<Record<keyof FigureRow, string>>;
+}
+
+interface Entry {
+  report: Report;
+  autoFormat: boolean;
+  sources: Map<string, number>;
+  cellSources: Map<string, string>;
+}
+
+/** Long rows → reports, one row at a time, so a streamed file never needs all its rows in memory. */
+export class FigureRowsBuilder {
+  readonly problems: Problem[] = [];
+  /** Lines with no organ, no year and no value (an unfilled template line): ignored, but counted and shown. */
+  emptyLines = 0;
+  #byId = new Map<string, Entry>();
+  #file: string;
+  #lenient: boolean;
+  #names: Partial<Record<keyof FigureRow, string>>;
+
+  constructor(file: string, options: FigureRowsOptions = {}) {
+    this.#file = file;
+    this.#lenient = options.lenient ?? false;
+    this.#names = options.columnNames ?? {};
+  }
+
+  #problem(line: number, column: string, code: string, zh: string, en: string): void {
+    this.problems.push({ file: this.#file, row: line, column, code, zh, en });
+  }
+
+  #name(field: keyof FigureRow, fallback: string): string {
+    return this.#names[field] ?? fallback;
+  }
+
+  add(r: FigureRow, line: number): void {
+    const lenient = this.#lenient;
+    const agency = lenient ? r.agency.trim() : r.agency;
+    if (lenient && agency === '' && r.year.trim() === '' && r.value.trim() === '') {
+      this.emptyLines++;
       return;
     }
-    const key = cellKey(r.section, r.row, r.column);
-    if (!isKnownKey(key)) {
-      problems.push({ ...where, column: 'section/row/column', code: 'unknown-key', zh: `未知的指标“${key}”`, en: `unknown figure "${key}"` });
+    if (lenient && agency === '') {
+      this.#problem(line, this.#name('agency', 'agency'), 'no-organ', '缺少机构名称', 'the organ is missing');
       return;
     }
-    const value = r.value.trim();
-    if (value !== '' && !NUMBER.test(value)) {
-      problems.push({ ...where, column: 'value', code: 'bad-number', zh: `数值“${r.value}”不是数字`, en: `value "${r.value}" is not a number` });
+    const year = parseYear(r.year, lenient);
+    if (year === null) {
+      this.#problem(line, this.#name('year', 'year'), 'bad-year', `年度“${r.year}”不是有效年份`, `year "${r.year}" is not a valid year`);
       return;
     }
-    const fmt = parseFormat(r.format ?? '');
-    if (!fmt) {
-      problems.push({ ...where, column: 'format', code: 'bad-format', zh: `格式“${r.format ?? ''}”无法识别`, en: `format "${r.format ?? ''}" is not recognised` });
+    const figureColumn = lenient
+      ? [this.#names.section, this.#names.row, this.#names.column].filter((n) => n !== undefined).join('/')
+      : 'section/row/column';
+    let key: string;
+    if (lenient) {
+      const found = resolveFigure(r.section, r.row, r.column);
+      if (!found) {
+        this.#problem(
+          line,
+          figureColumn,
+          'unknown-key',
+          `未能识别的指标:部分“${r.section}”,行“${r.row}”,列“${r.column}”`,
+          `figure not recognised: section "${r.section}", row "${r.row}", column "${r.column}"`,
+        );
+        return;
+      }
+      key = found;
+    } else {
+      key = cellKey(r.section, r.row, r.column);
+      if (!isKnownKey(key)) {
+        this.#problem(line, figureColumn, 'unknown-key', `未知的指标“${key}”`, `unknown figure "${key}"`);
+        return;
+      }
+    }
+    let cell: Cell;
+    if (lenient) {
+      const parsed = parseCellText(r.value, { column: key.split('.')[2] });
+      if (!parsed.ok) {
+        this.#problem(line, this.#name('value', 'value'), parsed.code, parsed.zh, parsed.en);
+        return;
+      }
+      cell = mergeUnit(parsed.cell, parseUnitText(r.unit));
+    } else {
+      const value = r.value.trim();
+      if (value !== '' && !NUMBER.test(value)) {
+        this.#problem(line, 'value', 'bad-number', `数值“${r.value}”不是数字`, `value "${r.value}" is not a number`);
+        return;
+      }
+      cell = { value: value === '' ? null : Number(value), ...parseUnitText(r.unit) };
+    }
+    const formatText = (r.format ?? '').trim();
+    const fmt = lenient && formatText === '' ? undefined : parseFormat(formatText);
+    if (fmt === null) {
+      const f = r.format ?? '';
+      this.#problem(line, this.#name('format', 'format'), 'bad-format', `格式“${f}”无法识别`, `format "${f}" is not recognised`);
       return;
     }
-    const id = reportId(r.agency, year);
-    let entry = byId.get(id);
+    const id = reportId(agency, year);
+    let entry = this.#byId.get(id);
     if (!entry) {
       const report: Report = {
-        agency: r.agency,
+        agency,
         year,
-        region: r.region ?? '',
-        level: r.level ?? '',
-        format: fmt.format,
+        region: (r.region ?? '').trim(),
+        level: (r.level ?? '').trim(),
+        format: fmt?.format ?? 'text-only',
         source: '',
         cells: {},
       };
-      if (fmt.note) report.formatNote = fmt.note;
-      entry = { report, sources: new Map(), cellSources: new Map() };
-      byId.set(id, entry);
+      if (!lenient) {
+        report.region = r.region ?? '';
+        report.level = r.level ?? '';
+      }
+      if (fmt?.note) report.formatNote = fmt.note;
+      entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
+      this.#byId.set(id, entry);
     }
     if (key in entry.report.cells) {
-      problems.push({ ...where, column: 'section/row/column', code: 'duplicate-key', zh: `${r.agency} ${year} 年的“${key}”重复出现`, en: `"${key}" appears twice for ${r.agency} ${year}` });
+      this.#problem(line, figureColumn, 'duplicate-key', `${agency} ${year} 年的“${key}”重复出现`, `"${key}" appears twice for ${agency} ${year}`);
       return;
     }
-    const cell: Cell = { value: value === '' ? null : Number(value), ...parseUnitText(r.unit) };
     entry.report.cells[key] = cell;
     const source = (r.source ?? '').trim();
     entry.sources.set(source, (entry.sources.get(source) ?? 0) + 1);
     entry.cellSources.set(key, source);
-  });
+  }
 
-  // The report's source is the one most of its cells came from; the other cells keep their own.
-  const reports = [...byId.values()].map(({ report, sources, cellSources }) => {
-    let main = '';
-    let best = -1;
-    for (const [s, n] of sources) if (n > best) [main, best] = [s, n];
-    report.source = main;
-    for (const [key, s] of cellSources) if (s !== main) report.cells[key].source = s;
-    return report;
-  });
-  return { reports, problems };
+  finish(): FigureRowsResult {
+    // The report's source is the one most of its cells came from; the other cells keep their own.
+    const reports = [...this.#byId.values()].map(({ report, autoFormat, sources, cellSources }) => {
+      let main = '';
+      let best = -1;
+      for (const [s, n] of sources) if (n > best) [main, best] = [s, n];
+      report.source = main;
+      for (const [key, s] of cellSources) if (s !== main) report.cells[key].source = s;
+      if (autoFormat) report.format = detectFormat(Object.keys(report.cells), report.year);
+      return report;
+    });
+    return { reports, problems: this.problems };
+  }
+}
+
+/** A unit column says more than the unit a cell printed: it wins; remarks of both are kept. */
+function mergeUnit(cell: Cell, fromColumn: Pick<Cell, 'unit' | 'note' | 'approx'>): Cell {
+  const out: Cell = { ...cell };
+  if (fromColumn.unit !== undefined) out.unit = fromColumn.unit;
+  if (fromColumn.approx) out.approx = true;
+  if (fromColumn.note !== undefined) out.note = out.note ? `${out.note};${fromColumn.note}` : fromColumn.note;
+  return out;
+}
+
+export function reportsFromFigureRows(rows: readonly FigureRow[], file: string, options: FigureRowsOptions = {}): FigureRowsResult {
+  const builder = new FigureRowsBuilder(file, options);
+  rows.forEach((r, i) => builder.add(r, i + 2)); // header is line 1
+  return builder.finish();
 }

@@ -12,3 +12,11 @@ export interface Problem {
   zh: string;
   en: string;
 }
+
+/** Problems as CSV for download: UTF-8 with a BOM so Excel shows the Chinese, both languages side by side. */
+export function problemsCsv(problems: readonly Problem[]): string {
+  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [['文件 file', '行 row', '列 column', '代码 code', '问题', 'problem'].join(',')];
+  for (const p of problems) lines.push([p.file, p.row === undefined ? '' : String(p.row), p.column ?? '', p.code, p.zh, p.en].map(quote).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

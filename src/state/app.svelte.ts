@@ -61,6 +61,17 @@ export class AppState {
     this.reports = await allReports(this.#db);
   }
 
+  /** The open database, for the import state (issue 3); undefined until start() has opened it. */
+  database(): Db | undefined {
+    return this.#db;
+  }
+
+  /** After a write made elsewhere (import, undo, delete, restore): reload, and tell other tabs. */
+  async changed(): Promise<void> {
+    await this.reload();
+    announceChange();
+  }
+
   async restoreSample(): Promise<void> {
     if (!this.#db) return;
     const n = await restoreSample(this.#db, await loadSample());

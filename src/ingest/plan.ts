@@ -1,0 +1,98 @@
+// The review step's data: what the files would change in the store. Pure: files read + stored reports → plan.
+import type { Cell, Report } from '../model/report';
+import { reportId } from '../model/report';
+import type { Problem } from './problems';
+import type { FileResult } from './types';
+
+export interface CellChange {
+  key: string;
+  /** undefined: the cell is absent on that side. */
+  old?: Cell;
+  next?: Cell;
+}
+
+export interface ReportChange {
+  agency: string;
+  year: number;
+  cells: CellChange[];
+  /** Report fields that change (region, level, format, source). */
+  fields: { field: string; old: string; next: string }[];
+}
+
+export interface ImportPlan {
+  /** Reports to write, one per organ + year over all files (a later file wins, and that is a listed problem). */
+  reports: Report[];
+  added: number;
+  replacing: ReportChange[];
+  /** Reports identical to what is stored: nothing to write. */
+  unchanged: number;
+  problems: Problem[];
+  problemsTotal: number;
+  /** Columns the reader could not place and the person has not yet mapped or skipped. */
+  undecidedColumns: number;
+}
+
+function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.value === b.value && !!a.approx === !!b.approx && a.unit === b.unit && a.note === b.note && a.printed === b.printed && a.source === b.source;
+}
+
+export function diffReports(old: Report, next: Report): ReportChange {
+  const cells: CellChange[] = [];
+  for (const key of new Set([...Object.keys(old.cells), ...Object.keys(next.cells)])) {
+    const o = old.cells[key];
+    const n = next.cells[key];
+    if (!sameCell(o, n)) {
+      const change: CellChange = { key };
+      if (o) change.old = o;
+      if (n) change.next = n;
+      cells.push(change);
+    }
+  }
+  const fields: ReportChange['fields'] = [];
+  for (const f of ['region', 'level', 'format', 'formatNote', 'source'] as const) {
+    if ((old[f] ?? '') !== (next[f] ?? '')) fields.push({ field: f, old: old[f] ?? '', next: next[f] ?? '' });
+  }
+  return { agency: next.agency, year: next.year, cells, fields };
+}
+
+export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<string, Report>): ImportPlan {
+  const byId = new Map<string, { report: Report; file: string }>();
+  const problems: Problem[] = [];
+  let problemsTotal = 0;
+  let undecidedColumns = 0;
+  for (const f of files) {
+    problems.push(...f.problems);
+    problemsTotal += f.problemsTotal;
+    undecidedColumns += f.columns.filter((c) => c.role === 'unknown').length;
+    for (const r of f.reports) {
+      const id = reportId(r.agency, r.year);
+      const before = byId.get(id);
+      if (before) {
+        problemsTotal++;
+        problems.push({
+          file: f.file,
+          column: 'agency/year',
+          code: 'duplicate-across-files',
+          zh: `${r.agency} ${r.year} 年也在“${before.file}”中:以本文件为准`,
+          en: `${r.agency} ${r.year} is also in "${before.file}": this file's figures are used`,
+        });
+      }
+      byId.set(id, { report: r, file: f.file });
+    }
+  }
+  const reports = [...byId.values()].map((e) => e.report);
+  let added = 0;
+  let unchanged = 0;
+  const replacing: ReportChange[] = [];
+  for (const r of reports) {
+    const old = existing.get(reportId(r.agency, r.year));
+    if (!old) added++;
+    else {
+      const change = diffReports(old, r);
+      if (change.cells.length === 0 && change.fields.length === 0) unchanged++;
+      else replacing.push(change);
+    }
+  }
+  return { reports, added, replacing, unchanged, problems, problemsTotal, undecidedColumns };
+}

@@ -1,0 +1,17 @@
+// Messages between the page and the import worker.
+import type { Progress } from './parse';
+import type { FileResult, ParseOptions } from './types';
+
+/** A File is a handle (structured clone does not copy its bytes): the worker reads it slice by slice. */
+export type WorkerInput = { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string };
+
+export interface ParseRequest {
+  id: number;
+  input: WorkerInput;
+  options: ParseOptions;
+}
+
+export type WorkerReply =
+  | { id: number; type: 'progress'; progress: Progress }
+  | { id: number; type: 'done'; result: FileResult }
+  | { id: number; type: 'error'; message: string };

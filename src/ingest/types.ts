@@ -1,0 +1,95 @@
+// What reading one input produces, and what the person may tell the reader (encoding, column mappings).
+// Plain data only: these objects cross the worker boundary by structured clone.
+import type { Report } from '../model/report';
+import type { Delimiter } from './csv';
+import type { EncodingId } from './encoding';
+import type { MetaRole } from './labels';
+import type { Problem } from './problems';
+
+export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'unknown';
+
+/** How one column of a CSV was understood. */
+export interface ColumnInfo {
+  index: number;
+  header: string;
+  /** A meta column, a figure, one the reader could not place, or one the person chose to skip. */
+  role: MetaRole | 'figure' | 'unknown' | 'skipped';
+  key?: string;
+  /** Unit named in the header. */
+  unit?: string;
+  /** The person mapped this column (rather than the reader recognising it). */
+  mapped?: boolean;
+  /** Figures an ambiguous header could name. */
+  candidates?: string[];
+  /** A few values from the column, to help the person decide what an unknown column is. */
+  samples?: string[];
+}
+
+/** The person's decision for a column the reader could not place: a canonical key, or null to skip it. */
+export type ColumnMappings = Record<number, string | null>;
+
+export interface ParseOptions {
+  /** Decode with this encoding instead of detecting one. */
+  encoding?: EncodingId;
+  mappings?: ColumnMappings;
+}
+
+export type EncodingSource = 'bom' | 'utf-8-valid' | 'fallback' | 'override' | 'text';
+
+export interface FileResult {
+  file: string;
+  bytes: number;
+  kind: FileKind;
+  /** Encoding used; 'text' for pasted text, which never was bytes. */
+  encoding: EncodingId | 'text';
+  encodingSource: EncodingSource;
+  /** Characters the chosen encoding could not decode (U+FFFD): a hint that another encoding is right. */
+  replacementChars: number;
+  delimiter?: Delimiter;
+  columns: ColumnInfo[];
+  /** Data records read (header excluded). */
+  rows: number;
+  /** Records with nothing in them (unfilled template lines): ignored, counted, shown. */
+  emptyLines: number;
+  reports: Report[];
+  problems: Problem[];
+  /** Problems found in all; `problems` keeps the first MAX_PROBLEMS so a broken 100 MB file stays usable. */
+  problemsTotal: number;
+  /** The whole backup, when the file is one (it can restore, not only import). */
+  backup?: BackupContent;
+}
+
+export const MAX_PROBLEMS = 10_000;
+
+/** Counts of an import, kept in its history record. */
+export interface ImportCounts {
+  added: number;
+  replaced: number;
+  skipped: number;
+  problems: number;
+}
+
+/** One import as the history keeps it: enough to show it and to undo it exactly. */
+export interface ImportRecord {
+  id: string;
+  at: string;
+  files: { name: string; kind: FileKind; encoding: string; delimiter?: string; rows: number }[];
+  counts: ImportCounts;
+  /** Reports the import created (undo deletes them). */
+  added: { agency: string; year: number }[];
+  /** The records the import overwrote, as they were (undo puts them back). */
+  replaced: Report[];
+}
+
+/** The project's own JSON format, version 1: also the backup. */
+export const PROJECT_FORMAT = 'disclosure-report-dashboard';
+export const PROJECT_VERSION = 1;
+
+export interface BackupContent {
+  format: typeof PROJECT_FORMAT;
+  version: typeof PROJECT_VERSION;
+  exportedAt: string;
+  reports: Report[];
+  imports: ImportRecord[];
+  meta: { sampleSeededAt?: string };
+}

@@ -1,0 +1,290 @@
+// Import state (issue 3): files and pasted text → worker → review → one-transaction commit; history, undo,
+// delete, clear, backup and restore. The page never parses: it holds File handles and the worker's results.
+import type { MessageKey } from '../i18n/messages';
+import { CancelledError, ParseClient } from '../ingest/client';
+import type { EncodingId } from '../ingest/encoding';
+import { backupJson } from '../ingest/json';
+import { buildPlan, type ImportPlan } from '../ingest/plan';
+import type { Problem } from '../ingest/problems';
+import { problemsCsv } from '../ingest/problems';
+import type { WorkerInput } from '../ingest/protocol';
+import { BOM, template, type TemplateFormat, type TemplateShape } from '../ingest/templates';
+import type { EncodingSource, FileResult, ImportRecord, ParseOptions } from '../ingest/types';
+import { reportId, type Report } from '../model/report';
+import { dumpBackup, restoreBackup } from '../store/backup';
+import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
+import type { AppState } from './app.svelte';
+
+export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
+
+export interface ImportEntry {
+  input: WorkerInput;
+  options: ParseOptions;
+  result: FileResult;
+  /** What detection chose the first time, so an override can be shown against it and undone. */
+  detected: { encoding: FileResult['encoding']; source: EncodingSource };
+}
+
+export interface ReadProgress {
+  file: string;
+  index: number;
+  count: number;
+  bytes: number;
+  total: number;
+  rows: number;
+}
+
+function inputName(input: WorkerInput): string {
+  return input.kind === 'file' ? input.file.name : input.name;
+}
+
+/** Saves text as a file through a temporary link: the browser's own download, no server involved. */
+export function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export class ImportState {
+  private readonly app: AppState;
+  phase = $state<ImportPhase>('idle');
+  progress = $state<ReadProgress | undefined>(undefined);
+  /** Files read for the current review; replaced, never mutated (results can be large). */
+  entries = $state.raw<ImportEntry[]>([]);
+  /** Problems of the last finished import: they stay listed (and downloadable) after the review closes. */
+  lastProblems = $state.raw<Problem[]>([]);
+  history = $state.raw<ImportRecord[]>([]);
+  /** The text box for pasted CSV. */
+  pasteOpen = $state(false);
+
+  plan: ImportPlan = $derived.by(() =>
+    buildPlan(
+      this.entries.map((e) => e.result),
+      new Map(this.app.reports.map((r): [string, Report] => [reportId(r.agency, r.year), r])),
+    ),
+  );
+
+  #client = new ParseClient();
+  #pasteCount = 0;
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  #say(key: MessageKey, params?: Record<string, string | number>): void {
+    this.app.say(key, params);
+  }
+
+  async refreshHistory(): Promise<void> {
+    const db = this.app.database();
+    if (db) this.history = await listImports(db);
+  }
+
+  addFiles(files: readonly File[]): Promise<void> {
+    return this.#read(files.map((file): WorkerInput => ({ kind: 'file', file })));
+  }
+
+  addText(text: string): Promise<void> {
+    if (text.trim() === '') return Promise.resolve();
+    this.#pasteCount++;
+    const name = this.app.lang === 'en' ? `pasted-${this.#pasteCount}.csv` : `粘贴的文本-${this.#pasteCount}.csv`;
+    return this.#read([{ kind: 'text', name, text }]);
+  }
+
+  /** Reads inputs one after another (one worker, one file in memory at a time) and adds them to the review. */
+  async #read(inputs: readonly WorkerInput[]): Promise<void> {
+    if (inputs.length === 0 || this.phase === 'reading' || this.phase === 'committing') return;
+    const before = this.entries;
+    this.phase = 'reading';
+    const read: ImportEntry[] = [];
+    try {
+      for (let i = 0; i < inputs.length; i++) {
+        const input = inputs[i];
+        const file = inputName(input);
+        this.progress = { file, index: i + 1, count: inputs.length, bytes: 0, total: input.kind === 'file' ? input.file.size : input.text.length, rows: 0 };
+        this.#say('import.reading', { file, index: i + 1, count: inputs.length });
+        const result = await this.#client.parse(input, {}, (p) => {
+          this.progress = { file, index: i + 1, count: inputs.length, ...p };
+        });
+        read.push({ input, options: {}, result, detected: { encoding: result.encoding, source: result.encodingSource } });
+      }
+      this.entries = [...before, ...read];
+      this.phase = 'review';
+      this.#say('import.review', { files: this.entries.length, reports: this.plan.reports.length, problems: this.plan.problemsTotal });
+    } catch (e) {
+      this.entries = before;
+      this.phase = before.length > 0 ? 'review' : 'idle';
+      if (e instanceof CancelledError) this.#say('import.cancelled');
+      else this.#say('import.failed', { message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  /** Cancel while reading (stops the worker) or in review (drops the files): the store was never touched. */
+  cancel(): void {
+    if (this.phase === 'reading') {
+      this.#client.cancel();
+      return;
+    }
+    if (this.phase === 'review') {
+      this.entries = [];
+      this.phase = 'idle';
+      this.#say('import.cancelled');
+    }
+  }
+
+  /** Reads one entry again with new options: another encoding, or the person's column decisions. */
+  async #reread(index: number, options: ParseOptions): Promise<void> {
+    const entry = this.entries[index];
+    if (!entry || this.phase !== 'review') return;
+    this.phase = 'reading';
+    const file = inputName(entry.input);
+    this.progress = { file, index: 1, count: 1, bytes: 0, total: entry.result.bytes, rows: 0 };
+    try {
+      const result = await this.#client.parse(entry.input, options, (p) => {
+        this.progress = { file, index: 1, count: 1, ...p };
+      });
+      this.entries = this.entries.map((e, i) => (i === index ? { ...e, options, result } : e));
+    } catch (e) {
+      if (e instanceof CancelledError) this.#say('import.cancelled');
+      else this.#say('import.failed', { message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      this.progress = undefined;
+      this.phase = 'review';
+    }
+  }
+
+  setEncoding(index: number, encoding: EncodingId | 'auto'): Promise<void> {
+    const entry = this.entries[index];
+    if (!entry) return Promise.resolve();
+    const options: ParseOptions = { ...entry.options };
+    if (encoding === 'auto') delete options.encoding;
+    else options.encoding = encoding;
+    return this.#reread(index, options);
+  }
+
+  /** The person's decision for one column: a canonical key, or null to skip it. */
+  mapColumn(index: number, column: number, key: string | null): Promise<void> {
+    const entry = this.entries[index];
+    if (!entry) return Promise.resolve();
+    return this.#reread(index, { ...entry.options, mappings: { ...entry.options.mappings, [column]: key } });
+  }
+
+  /** Skips every column still undecided in one file: an explicit choice, listed like any other. */
+  skipUnknown(index: number): Promise<void> {
+    const entry = this.entries[index];
+    if (!entry) return Promise.resolve();
+    const mappings = { ...entry.options.mappings };
+    for (const c of entry.result.columns) if (c.role === 'unknown') mappings[c.index] = null;
+    return this.#reread(index, { ...entry.options, mappings });
+  }
+
+  removeEntry(index: number): void {
+    this.entries = this.entries.filter((_, i) => i !== index);
+    if (this.entries.length === 0) this.phase = 'idle';
+  }
+
+  /** Writes the plan in one transaction. keepExisting: reports already stored for the same organ + year stay. */
+  async commit(keepExisting: boolean): Promise<void> {
+    const db = this.app.database();
+    if (!db || this.phase !== 'review' || this.plan.undecidedColumns > 0) return;
+    const plan = this.plan;
+    this.phase = 'committing';
+    try {
+      const files = this.entries.map((e) => {
+        const f: ImportRecord['files'][number] = { name: e.result.file, kind: e.result.kind, encoding: e.result.encoding, rows: e.result.rows };
+        if (e.result.delimiter) f.delimiter = e.result.delimiter;
+        return f;
+      });
+      const record = await commitImport(db, plan.reports, { files, problems: plan.problemsTotal, keepExisting });
+      this.lastProblems = plan.problems;
+      this.entries = [];
+      this.phase = 'idle';
+      await this.app.changed();
+      await this.refreshHistory();
+      this.#say('import.done', { ...record.counts });
+    } catch (e) {
+      // The transaction was aborted: the store is as before; the review stays open to try again or cancel.
+      this.phase = 'review';
+      this.#say('import.commitFailed', { message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Replaces everything stored with a backup file from the review. */
+  async restore(index: number): Promise<void> {
+    const db = this.app.database();
+    const backup = this.entries[index]?.result.backup;
+    if (!db || !backup) return;
+    this.phase = 'committing';
+    try {
+      await restoreBackup(db, backup);
+      this.entries = [];
+      this.phase = 'idle';
+      await this.app.changed();
+      await this.refreshHistory();
+      this.#say('backup.restored', { n: backup.reports.length, imports: backup.imports.length });
+    } catch (e) {
+      this.phase = 'review';
+      this.#say('import.commitFailed', { message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  async undo(): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    const record = await undoLastImport(db);
+    await this.app.changed();
+    await this.refreshHistory();
+    if (record) this.#say('import.undone', { added: record.added.length, replaced: record.replaced.length });
+    else this.#say('import.nothingToUndo');
+  }
+
+  async deleteReport(agency: string, year: number): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    await deleteReports(db, [{ agency, year }]);
+    await this.app.changed();
+    this.#say('data.deletedReport', { agency, year });
+  }
+
+  async deleteOrgan(agency: string): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    const n = await deleteOrgan(db, agency);
+    await this.app.changed();
+    this.#say('data.deletedOrgan', { agency, n });
+  }
+
+  async clearAll(): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    await clearAll(db);
+    await this.app.changed();
+    await this.refreshHistory();
+    this.#say('data.cleared');
+  }
+
+  async exportBackup(): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    const content = await dumpBackup(db);
+    const day = content.exportedAt.slice(0, 10);
+    download(`disclosure-reports-backup-${day}.json`, backupJson(content), 'application/json');
+    this.#say('backup.exported', { n: content.reports.length });
+  }
+
+  downloadProblems(problems: readonly Problem[]): void {
+    download('import-problems.csv', problemsCsv(problems), 'text/csv;charset=utf-8');
+  }
+
+  downloadTemplate(shape: TemplateShape, format: TemplateFormat): void {
+    download(`template-${shape}-${format}.csv`, BOM + template(shape, format), 'text/csv;charset=utf-8');
+  }
+}

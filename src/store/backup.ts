@@ -1,0 +1,36 @@
+// Backup: everything in the store as one value of the project's JSON format, and back. Both directions are one
+// transaction, so a backup is a consistent snapshot and a restore is all or nothing.
+import { PROJECT_FORMAT, PROJECT_VERSION, type BackupContent } from '../ingest/types';
+import type { Db } from './schema';
+
+export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupContent> {
+  const tx = db.transaction(['reports', 'imports', 'meta'], 'readonly');
+  const [reports, imports, seeded] = await Promise.all([
+    tx.objectStore('reports').getAll(),
+    tx.objectStore('imports').getAll(),
+    tx.objectStore('meta').get('sampleSeededAt'),
+    tx.done,
+  ]);
+  const meta: BackupContent['meta'] = {};
+  if (seeded !== undefined) meta.sampleSeededAt = seeded;
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, exportedAt: at.toISOString(), reports, imports, meta };
+}
+
+/**
+ * Replaces the whole store with the backup. A backup without the "sample seeded" flag keeps the current one:
+ * otherwise the next visit would seed the sample over the restored data.
+ */
+export async function restoreBackup(db: Db, backup: BackupContent): Promise<void> {
+  const tx = db.transaction(['reports', 'imports', 'meta'], 'readwrite');
+  const reports = tx.objectStore('reports');
+  const imports = tx.objectStore('imports');
+  const meta = tx.objectStore('meta');
+  const seeded = backup.meta.sampleSeededAt ?? (await meta.get('sampleSeededAt'));
+  await Promise.all([reports.clear(), imports.clear(), meta.clear()]);
+  await Promise.all([
+    ...backup.reports.map((r) => reports.put(r)),
+    ...backup.imports.map((r) => imports.put(r)),
+    ...(seeded !== undefined ? [meta.put(seeded, 'sampleSeededAt')] : []),
+    tx.done,
+  ]);
+}

@@ -1,0 +1,103 @@
+// Templates and CSV export read back unchanged; the plan shows what an import would change.
+import { describe, expect, it } from 'vitest';
+import { buildPlan, diffReports } from '../../src/ingest/plan';
+import { parseText } from '../../src/ingest/parse';
+import { problemsCsv } from '../../src/ingest/problems';
+import { sampleReports } from '../../src/ingest/sample';
+import { longTemplate, reportsToLongCsv, reportsToWideCsv, templateKeys, wideTemplate } from '../../src/ingest/templates';
+import type { FileResult } from '../../src/ingest/types';
+import { reportId, type Report } from '../../src/model/report';
+
+const read = (name: string, text: string) => parseText(name, text, {}, () => {});
+
+describe('templates', () => {
+  it.each(['GB2019', 'GB2021'] as const)('wide %s: every official header reads back as its own figure', async (format) => {
+    const r = await read(`template-wide-${format}.csv`, wideTemplate(format));
+    expect(r).toMatchObject({ kind: 'wide', problemsTotal: 0, reports: [] });
+    expect(r.columns.slice(6).map((c) => c.key)).toEqual(templateKeys(format));
+    expect(r.columns.every((c) => c.role !== 'unknown')).toBe(true);
+  });
+
+  it.each(['GB2019', 'GB2021'] as const)('long %s: unfilled lines are counted, not problems', async (format) => {
+    const r = await read(`template-long-${format}.csv`, longTemplate(format));
+    expect(r).toMatchObject({ kind: 'long', problemsTotal: 0, reports: [], emptyLines: templateKeys(format).length });
+  });
+
+  it('GB2019 has procurement and the single 其他处理 row; GB2021 neither, but the three rows', () => {
+    const k19 = templateKeys('GB2019');
+    const k21 = templateKeys('GB2021');
+    expect(k19).toContain('active_2019.central_procurement.procurement_amount');
+    expect(k19).toContain('requests.other_processing.total');
+    expect(k19).not.toContain('requests.other_other.total');
+    expect(k21.some((k) => k.includes('procurement'))).toBe(false);
+    expect(k21).toContain('requests.other_other.total');
+    expect(k21).not.toContain('requests.other_processing.total');
+  });
+
+  it('a filled long template (labels in Chinese) reads back to the very same reports as the sample', async () => {
+    const sample = sampleReports();
+    const r = await read('sample-long-zh.csv', reportsToLongCsv(sample, 'zh'));
+    expect(r.problemsTotal).toBe(0);
+    expect(r.reports).toEqual(sample);
+  });
+
+  it('a filled wide file reads back to the same numbers, units, approximate flags and blank/absent states', async () => {
+    const sample = sampleReports();
+    const r = await read('sample-wide.csv', reportsToWideCsv(sample));
+    expect(r.problemsTotal).toBe(0);
+    expect(r.reports.length).toBe(sample.length);
+    const back = new Map(r.reports.map((x) => [reportId(x.agency, x.year), x]));
+    for (const s of sample) {
+      const w = back.get(reportId(s.agency, s.year)) as Report;
+      expect([w.format, w.region, w.level]).toEqual([s.format, s.region, s.level]);
+      expect(Object.keys(w.cells).sort()).toEqual(Object.keys(s.cells).sort());
+      for (const [k, c] of Object.entries(s.cells)) {
+        expect([k, w.cells[k].value, !!w.cells[k].approx]).toEqual([k, c.value, !!c.approx]);
+        if (c.value !== null) expect([k, w.cells[k].unit]).toEqual([k, c.unit]);
+      }
+    }
+  });
+});
+
+describe('plan', () => {
+  const base: Report = { agency: '甲', year: 2020, region: '', level: '', format: 'GB2019', source: 's', cells: { 'requests.granted.total': { value: 1 } } };
+  const file = (reports: Report[], name = 'a.csv'): FileResult => ({
+    file: name,
+    bytes: 0,
+    kind: 'wide',
+    encoding: 'utf-8',
+    encodingSource: 'utf-8-valid',
+    replacementChars: 0,
+    columns: [],
+    rows: reports.length,
+    emptyLines: 0,
+    reports,
+    problems: [],
+    problemsTotal: 0,
+  });
+
+  it('new, replacing (cells old → new), unchanged; a report in two files is a listed problem', () => {
+    const changed: Report = { ...base, cells: { 'requests.granted.total': { value: 2 }, 'requests.granted.natural_person': { value: null, printed: '—' } } };
+    const other: Report = { ...base, agency: '乙' };
+    const same: Report = { ...base, agency: '丙' };
+    const existing = new Map([base, same].map((r) => [reportId(r.agency, r.year), r]));
+    const plan = buildPlan([file([changed, other]), file([same, other], 'b.csv')], existing);
+    expect([plan.added, plan.replacing.length, plan.unchanged]).toEqual([1, 1, 1]);
+    expect(plan.replacing[0].cells).toEqual([
+      { key: 'requests.granted.total', old: { value: 1 }, next: { value: 2 } },
+      { key: 'requests.granted.natural_person', next: { value: null, printed: '—' } },
+    ]);
+    expect(plan.problems).toEqual([
+      { file: 'b.csv', column: 'agency/year', code: 'duplicate-across-files', zh: '乙 2020 年也在“a.csv”中:以本文件为准', en: '乙 2020 is also in "a.csv": this file\'s figures are used' },
+    ]);
+  });
+
+  it('diff lists report fields that change', () => {
+    expect(diffReports(base, { ...base, source: 't' }).fields).toEqual([{ field: 'source', old: 's', next: 't' }]);
+  });
+
+  it('problems download as UTF-8 CSV with a BOM, quoted where needed', () => {
+    const csv = problemsCsv([{ file: 'a,b.csv', row: 3, column: '予以公开/总计', code: 'bad-number', zh: '数值“x”不是数字', en: 'value "x" is not a number' }]);
+    expect(csv).toBe('\uFEFF文件 file,行 row,列 column,代码 code,问题,problem\r\n"a,b.csv",3,予以公开/总计,bad-number,数值“x”不是数字,"value ""x"" is not a number"\r\n');
+  });
+});

@@ -1,0 +1,154 @@
+// Import commit, history, undo, delete, clear, backup/restore and the v1 → v2 migration, against fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseJsonText } from '../../src/ingest/json';
+import { backupJson } from '../../src/ingest/json';
+import { sampleReports } from '../../src/ingest/sample';
+import type { Report } from '../../src/model/report';
+import { dumpBackup, restoreBackup } from '../../src/store/backup';
+import { allReports, openStore, seedSampleOnce, type Db } from '../../src/store/db';
+import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../../src/store/imports';
+import { MIGRATIONS, type DashboardDB } from '../../src/store/schema';
+
+let db: Db | undefined;
+let n = 0;
+const fresh = async () => {
+  db = await openStore({ name: `store-imports-${++n}` });
+  return db;
+};
+afterEach(() => db?.close());
+
+const PT = '平潭综合实验区';
+const report = (year: number, granted: number | null, extra: Partial<Report> = {}): Report => ({
+  agency: PT,
+  year,
+  region: '福建省平潭综合实验区',
+  level: '区县政府',
+  format: 'GB2021',
+  source: 'https://example.org/x',
+  cells: { 'requests.granted.total': granted === null ? { value: null, printed: '—' } : { value: granted, unit: '件' } },
+  ...extra,
+});
+const files = [{ name: 'a.csv', kind: 'wide' as const, encoding: 'utf-8', delimiter: ',', rows: 2 }];
+const sorted = (rs: Report[]) => [...rs].sort((a, b) => a.agency.localeCompare(b.agency) || a.year - b.year);
+
+/** Everything in the database, in a comparable form. */
+async function dump(d: Db) {
+  return {
+    reports: sorted(await d.getAll('reports')),
+    imports: await d.getAll('imports'),
+    seeded: await d.get('meta', 'sampleSeededAt'),
+  };
+}
+
+describe('commit', () => {
+  it('adds, replaces and skips in one transaction, and records what it overwrote', async () => {
+    const d = await fresh();
+    await commitImport(d, [report(2021, 30), report(2022, 5)], { files, problems: 0, keepExisting: false });
+    const rec = await commitImport(d, [report(2021, 31), report(2022, 5), report(2023, null)], { files, problems: 2, keepExisting: false });
+    expect(rec.counts).toEqual({ added: 1, replaced: 1, skipped: 1, problems: 2 });
+    expect(rec.added).toEqual([{ agency: PT, year: 2023 }]);
+    expect(rec.replaced).toEqual([report(2021, 30)]);
+    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total']).toEqual({ value: 31, unit: '件' });
+    expect((await listImports(d)).map((r) => r.id)).toHaveLength(2);
+  });
+
+  it('keep existing: conflicts are skipped, new reports still added', async () => {
+    const d = await fresh();
+    await commitImport(d, [report(2021, 30)], { files, problems: 0, keepExisting: false });
+    const rec = await commitImport(d, [report(2021, 99), report(2024, 1)], { files, problems: 0, keepExisting: true });
+    expect(rec.counts).toEqual({ added: 1, replaced: 0, skipped: 1, problems: 0 });
+    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(30);
+  });
+
+  it('a failing write aborts everything: the store is exactly as before', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    const before = await dump(d);
+    // NaN is no valid IndexedDB key: the put fails after others in the same transaction succeeded.
+    const bad = report(Number.NaN, 1);
+    await expect(commitImport(d, [report(2030, 1), bad, report(2031, 1)], { files, problems: 0, keepExisting: false })).rejects.toThrow();
+    expect(await dump(d)).toEqual(before);
+  });
+});
+
+describe('undo', () => {
+  it('undoing the last import restores exactly what it replaced and removes what it added', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    const before = await dump(d);
+    const old2021 = (await d.get('reports', [PT, 2021])) as Report;
+    await commitImport(d, [report(2021, 999), report(2040, 1)], { files, problems: 0, keepExisting: false });
+    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(999);
+    const undone = await undoLastImport(d);
+    expect(undone?.counts).toEqual({ added: 1, replaced: 1, skipped: 0, problems: 0 });
+    expect(await d.get('reports', [PT, 2021])).toEqual(old2021);
+    expect(await dump(d)).toEqual(before);
+    expect(await undoLastImport(d)).toBeUndefined();
+  });
+
+  it('undoes the latest of several imports only', async () => {
+    const d = await fresh();
+    await commitImport(d, [report(2021, 1)], { files, problems: 0, keepExisting: false });
+    await commitImport(d, [report(2021, 2)], { files, problems: 0, keepExisting: false });
+    await undoLastImport(d);
+    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(1);
+    expect(await listImports(d)).toHaveLength(1);
+  });
+});
+
+describe('delete and clear', () => {
+  it('deletes one report, then a whole organ', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    expect(await deleteReports(d, [{ agency: PT, year: 2025 }])).toBe(1);
+    expect((await allReports(d)).filter((r) => r.agency === PT)).toHaveLength(14);
+    expect(await deleteOrgan(d, PT)).toBe(14);
+    expect((await allReports(d)).filter((r) => r.agency === PT)).toHaveLength(0);
+    expect(await allReports(d)).toHaveLength(56 - 15);
+  });
+
+  it('clear all removes reports and history but keeps the seeded flag, so the sample does not come back', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    await commitImport(d, [report(2040, 1)], { files, problems: 0, keepExisting: false });
+    await clearAll(d);
+    expect(await allReports(d)).toEqual([]);
+    expect(await listImports(d)).toEqual([]);
+    expect(await seedSampleOnce(d, async () => sampleReports())).toBe(0);
+  });
+});
+
+describe('backup', () => {
+  it('dump → JSON → validate → clear → restore gives back the same database', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    await commitImport(d, [report(2021, 999), report(2040, null, { formatNote: 'x' })], { files, problems: 3, keepExisting: false });
+    const before = await dump(d);
+    const text = backupJson(await dumpBackup(d));
+    const parsed = parseJsonText(text, 'backup.json');
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.kind).toBe('backup');
+    await clearAll(d);
+    if (!parsed.backup) throw new Error('no backup');
+    await restoreBackup(d, parsed.backup);
+    expect(await dump(d)).toEqual(before);
+    // and the restored history still undoes exactly
+    await undoLastImport(d);
+    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total']).toEqual({ value: 30, unit: '件' });
+  });
+});
+
+describe('migration', () => {
+  it('a version-1 database opens as version 2 with its reports kept and an empty history', async () => {
+    const name = `store-migrate-${++n}`;
+    const v1 = await openDB<DashboardDB>(name, 1, { upgrade: (database, _o, _n, tx) => MIGRATIONS[0](database, tx) });
+    await v1.put('reports', report(2021, 30));
+    v1.close();
+    db = await openStore({ name });
+    expect(db.version).toBe(2);
+    expect(await allReports(db)).toEqual([report(2021, 30)]);
+    expect(await listImports(db)).toEqual([]);
+  });
+});
