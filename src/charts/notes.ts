@@ -1,23 +1,43 @@
 // Chart-level notes: why whole years are gaps. Pure.
-import type { Translate } from '../i18n/messages';
-import type { ChartData } from '../query/series';
+import type { MessageKey, Translate } from '../i18n/messages';
+import type { ChartData, PointFlag } from '../query/series';
 
-export type CoreChartId = 'published' | 'procurement' | 'outcomes';
+export type ChartKind = 'published' | 'procurement' | 'outcomes' | 'review' | 'active' | 'other';
 
-function yearsFlagged(data: ChartData, flag: string): number[] {
-  const years = new Set<number>();
-  for (const s of data.series) for (const p of s.points) if (p.flags.includes(flag as never)) years.add(p.year);
-  return [...years].sort((a, b) => a - b);
+/** Years in which every series is missing, and every missing point carries one of the flags. */
+function yearsWhere(data: ChartData, flags: readonly PointFlag[]): number[] {
+  return data.years.filter((_, i) =>
+    data.series.every((s) => s.points[i].value === null && s.points[i].flags.some((f) => flags.includes(f))),
+  );
 }
 
-function span(years: number[]): string {
-  return years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
+/** "2019", "2021–2025", "2012、2015–2016" */
+export function yearList(years: readonly number[]): string {
+  const parts: string[] = [];
+  let start = years[0];
+  for (let i = 1; i <= years.length; i++) {
+    if (years[i] !== years[i - 1] + 1) {
+      const end = years[i - 1];
+      parts.push(start === end ? String(start) : `${start}–${end}`);
+      start = years[i];
+    }
+  }
+  return parts.join('、');
 }
 
-export function chartNotes(id: CoreChartId, data: ChartData, t: Translate): string[] {
-  const gaps = yearsFlagged(data, 'not-in-format');
-  if (gaps.length === 0) return [];
-  if (id === 'procurement') return [`${t('chart.procurement.gb2021')}(${span(gaps)})`];
-  if (id === 'outcomes') return [`${t('chart.outcomes.noTable')}(${span(gaps)})`];
-  return [];
+const NOT_IN_FORMAT: Partial<Record<ChartKind, MessageKey>> = {
+  procurement: 'chart.procurement.gb2021',
+  outcomes: 'chart.outcomes.noTable',
+  review: 'chart.review.noTable',
+  active: 'chart.active.noTable',
+};
+
+export function chartNotes(kind: ChartKind, data: ChartData, t: Translate): string[] {
+  const notes: string[] = [];
+  const formatGaps = yearsWhere(data, ['not-in-format']);
+  const key = NOT_IN_FORMAT[kind];
+  if (formatGaps.length > 0 && key) notes.push(`${t(key)}(${yearList(formatGaps)})`);
+  const dataGaps = yearsWhere(data, ['absent', 'blank', 'no-report']);
+  if (dataGaps.length > 0) notes.push(t('chart.gapYears', { years: yearList(dataGaps) }));
+  return notes;
 }

@@ -13,14 +13,14 @@ export interface TableCell {
 
 export interface TableView {
   columns: { key: string; label: string }[];
-  rows: { year: number; cells: TableCell[] }[];
+  rows: { label: string; cells: TableCell[] }[];
 }
 
 export function chartTable(data: ChartData, lang: Lang): TableView {
   return {
     columns: data.series.map((s) => ({ key: s.key, label: `${seriesName(s, lang)}(${unitLabel(lang, s.unit)})` })),
     rows: data.years.map((year, i) => ({
-      year,
+      label: data.categories?.[i] ?? String(year),
       cells: data.series.map((s) => {
         const p = s.points[i];
         return { text: pointText(p, lang), value: p.value, note: pointNote(p, lang), flags: [...p.flags, ...(p.approx ? ['approx'] : [])] };

@@ -2,7 +2,10 @@
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../model/outcomes';
 import type { Report } from '../model/report';
 import { toWanYuan, moneyUnitState } from '../model/units';
-import { APPLICANT_PARTS } from '../model/vocabulary';
+import { APPLICANT_PARTS, SECTION_BY_KEY } from '../model/vocabulary';
+
+const APPLICANT_KEYS = [...APPLICANT_PARTS, 'total'];
+const REQUEST_ROWS = SECTION_BY_KEY.get('requests')?.rows.map((r) => r.key) ?? [];
 import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint } from './series';
 
 export interface YearRange {
@@ -24,17 +27,19 @@ export function publishedItems(reports: readonly Report[], agency: string, range
   };
 }
 
-const PROJECTS = 'active_2019.central_procurement.procurement_projects';
-const AMOUNT = 'active_2019.central_procurement.procurement_amount';
+export const PROJECTS = 'active_2019.central_procurement.procurement_projects';
+export const AMOUNT = 'active_2019.central_procurement.procurement_amount';
 
 /** GB2021 has no procurement row: such years are gaps with a reason, never zeros. */
-function procurementGap(r: Report | undefined, y: number, key: string): SeriesPoint | null {
+export function procurementGap(r: Report | undefined, y: number, key: string): SeriesPoint | null {
   if (!r) return missing(y, 'no-report');
   if (r.format === 'GB2021' && !(key in r.cells)) return missing(y, 'not-in-format');
   return null;
 }
 
-function amountPoint(y: number, r: Report): SeriesPoint {
+/** The procurement amount in 万元: converted from 元, or as printed (and flagged) when no unit was printed. */
+export function procurementAmountPoint(r: Report): SeriesPoint {
+  const y = r.year;
   const cell = r.cells[AMOUNT];
   const p = point(y, cell);
   if (cell === undefined || cell.value === null) return p;
@@ -53,7 +58,7 @@ export function procurement(reports: readonly Report[], agency: string, range: Y
   });
   const amount = years.map((y) => {
     const r = byYear.get(y);
-    return procurementGap(r, y, AMOUNT) ?? amountPoint(y, r as Report);
+    return procurementGap(r, y, AMOUNT) ?? procurementAmountPoint(r as Report);
   });
   return {
     agency,
@@ -86,9 +91,10 @@ export function requestRowTotal(r: Report, row: string): SeriesPoint {
   return { year: r.year, value: sum, flags: blanks > 0 ? ['derived', 'blank-as-zero'] : ['derived'] };
 }
 
+// Presence tests look cells up by name (never enumerate them): the share snapshot records exactly the cells a
+// chart looked at, so a recipient's chart sees the same presence and absence.
 function hasRow(r: Report, row: string): boolean {
-  const prefix = `requests.${row}.`;
-  return Object.keys(r.cells).some((k) => k.startsWith(prefix));
+  return APPLICANT_KEYS.some((col) => `requests.${row}.${col}` in r.cells);
 }
 
 /**
@@ -123,7 +129,7 @@ export function outcomeGroupPoint(r: Report, group: OutcomeGroup): SeriesPoint {
 }
 
 function hasRequestTable(r: Report): boolean {
-  return Object.keys(r.cells).some((k) => k.startsWith('requests.'));
+  return REQUEST_ROWS.some((row) => hasRow(r, row));
 }
 
 export function requestOutcomes(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {

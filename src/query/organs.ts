@@ -35,3 +35,8 @@ export function matchesOrgan(o: OrganSummary, query: string): boolean {
   if (q === '') return true;
   return [o.agency, o.region, o.level, o.years.join(' ')].some((s) => s.toLowerCase().includes(q));
 }
+
+/** Organs at one level and/or whose region contains the given text. */
+export function filterByFacets(list: readonly OrganSummary[], level?: string, region?: string): OrganSummary[] {
+  return list.filter((o) => (!level || o.level === level) && (!region || o.region.includes(region)));
+}

@@ -10,7 +10,8 @@ export type PointFlag =
   | 'unit-unknown' // an amount printed with no unit: shown as printed
   | 'converted' // an amount printed in 元, shown in 万元
   | 'derived' // the 总计 cell was blank; the value is the sum of the applicant columns
-  | 'blank-as-zero'; // a sum in which blank cells were counted as 0 (reports often leave zeros blank)
+  | 'blank-as-zero' // a sum in which blank cells were counted as 0 (reports often leave zeros blank)
+  | 'partial'; // a sum over organs in which some organs lack the figure
 
 export interface SeriesPoint {
   year: number;
@@ -31,6 +32,8 @@ export interface Series {
 
 export interface YearSource {
   year: number;
+  /** Set when the chart spans several organs. */
+  agency?: string;
   source: string;
   format: Report['format'];
 }
@@ -38,6 +41,8 @@ export interface YearSource {
 export interface ChartData {
   agency: string;
   years: number[];
+  /** Row labels when the rows are not years (a ranking of organs in one year); same length as `years`. */
+  categories?: string[];
   series: Series[];
   sources: YearSource[];
 }

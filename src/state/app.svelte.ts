@@ -1,9 +1,13 @@
-// App state as a rune class: the reports loaded once from IndexedDB, the selection, the language, messages.
+// App state as a rune class: the reports loaded once from IndexedDB, the view (mirrored in the URL hash),
+// the language, messages, a shared snapshot when the page was opened from one, and the presentation list.
+import { checkReports } from '../checks';
+import type { FigureSpec } from '../charts/figureSpec';
 import { translator, type Lang, type MessageKey, type Translate } from '../i18n/messages';
 import type { Report } from '../model/report';
-import { requestOutcomes, procurement, publishedItems } from '../query/coreCharts';
 import { defaultOrgan, organs } from '../query/organs';
-import { allReports, openStore, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { decodeSnapshot, type Snapshot } from '../share/snapshot';
+import { defaultView, formatHash, parseHash, type ViewState } from '../share/viewState';
+import { allReports, openStore, putReports, restoreSample, seedSampleOnce, type Db } from '../store/db';
 import { announceChange, onChange } from '../store/sync';
 import { loadLang, saveLang } from './lang';
 
@@ -18,41 +22,74 @@ export class AppState {
   ready = $state(false);
   lang = $state<Lang>(loadLang());
   message = $state('');
-  selectedAgency = $state<string | undefined>(undefined);
-  yearFrom = $state<number | undefined>(undefined);
-  yearTo = $state<number | undefined>(undefined);
+  view = $state<ViewState>(defaultView());
+  /** A chart snapshot opened from a shared link: shown instead of the store until dismissed or imported. */
+  snapshot = $state.raw<Snapshot | null>(null);
+  /** Charts picked for present mode, in order (each as it was defined when picked). */
+  presentList = $state.raw<FigureSpec[]>([]);
+  presenting = $state(false);
+  printing = $state(false);
 
   #db: Db | undefined;
 
   t: Translate = $derived(translator(this.lang));
-  organs = $derived(organs(this.reports));
+  /** What the charts show: the snapshot's reports when viewing a shared link, else the store. */
+  visible = $derived(this.snapshot ? this.snapshot.reports : this.reports);
+  organs = $derived(organs(this.visible));
+  /** Consistency findings (issue 5) on the reports the charts show; pure, recomputed when they change. */
+  findings = $derived(checkReports(this.visible));
   agency = $derived(
-    this.selectedAgency !== undefined && this.organs.some((o) => o.agency === this.selectedAgency)
-      ? this.selectedAgency
-      : defaultOrgan(this.reports),
+    this.view.agency !== undefined && this.organs.some((o) => o.agency === this.view.agency) ? this.view.agency : defaultOrgan(this.visible),
   );
   organ = $derived(this.organs.find((o) => o.agency === this.agency));
-  range = $derived({ from: this.yearFrom, to: this.yearTo });
-  published = $derived(this.agency ? publishedItems(this.reports, this.agency, this.range) : undefined);
-  procurement = $derived(this.agency ? procurement(this.reports, this.agency, this.range) : undefined);
-  outcomes = $derived(this.agency ? requestOutcomes(this.reports, this.agency, this.range) : undefined);
+  range = $derived({ from: this.view.from, to: this.view.to });
+  /** The hash names the organ actually shown, so the link shows it even where the default organ differs. */
+  hash = $derived(formatHash(this.view.view === 'compare' || this.view.view === 'rollup' ? this.view : { ...this.view, agency: this.agency }));
 
   say(key: MessageKey, params?: Record<string, string | number>): void {
     this.message = this.t(key, params);
   }
 
   async start(): Promise<void> {
+    const opened = await this.openFromHash(location.hash);
     try {
       this.#db = await openStore();
       const seeded = await seedSampleOnce(this.#db, loadSample);
       await this.reload();
-      if (seeded > 0) this.say('sample.seeded', { n: seeded });
+      if (opened === 'snapshot') {
+        // keep the snapshot message
+      } else if (opened === 'broken') {
+        // keep the broken-link message
+      } else if (seeded > 0) this.say('sample.seeded', { n: seeded });
       else this.say('store.loaded', { n: this.reports.length });
       onChange(() => void this.reload());
     } catch (e) {
       this.say('store.error', { message: e instanceof Error ? e.message : String(e) });
     } finally {
       this.ready = true;
+    }
+  }
+
+  /** Applies a URL hash: the view, and a snapshot if the link carries one. Never throws. */
+  async openFromHash(hash: string): Promise<'view' | 'snapshot' | 'broken'> {
+    const parsed = parseHash(hash);
+    this.view = parsed.state;
+    if (!parsed.ok) {
+      this.say(parsed.reason === 'version' ? 'share.badVersion' : 'share.badLink');
+      return 'broken';
+    }
+    if (!parsed.snapshot) {
+      this.snapshot = null;
+      return 'view';
+    }
+    try {
+      this.snapshot = await decodeSnapshot(parsed.snapshot);
+      this.say('share.opened', { date: this.snapshot.made.slice(0, 10) });
+      return 'snapshot';
+    } catch {
+      this.snapshot = null;
+      this.say('share.tampered');
+      return 'broken';
     }
   }
 
@@ -75,9 +112,23 @@ export class AppState {
   async restoreSample(): Promise<void> {
     if (!this.#db) return;
     const n = await restoreSample(this.#db, await loadSample());
-    await this.reload();
-    announceChange();
+    await this.changed();
     this.say('sample.restored', { n });
+  }
+
+  /** Stores the shared snapshot's reports (replacing the same organ + year), then shows the store again. */
+  async importSnapshot(): Promise<void> {
+    if (!this.#db || !this.snapshot) return;
+    const n = this.snapshot.reports.length;
+    await putReports(this.#db, this.snapshot.reports);
+    this.snapshot = null;
+    await this.changed();
+    this.say('share.imported', { n });
+  }
+
+  closeSnapshot(): void {
+    this.snapshot = null;
+    this.say('store.loaded', { n: this.reports.length });
   }
 
   setLang(lang: Lang): void {
@@ -86,10 +137,18 @@ export class AppState {
     document.documentElement.lang = lang;
   }
 
+  setView(patch: Partial<ViewState>): void {
+    this.view = { ...this.view, ...patch };
+  }
+
   selectAgency(agency: string): void {
-    this.selectedAgency = agency;
     // A new organ has other years: start from its full span.
-    this.yearFrom = undefined;
-    this.yearTo = undefined;
+    this.setView({ agency, from: undefined, to: undefined });
+  }
+
+  togglePresent(spec: FigureSpec): void {
+    this.presentList = this.presentList.some((s) => s.id === spec.id)
+      ? this.presentList.filter((s) => s.id !== spec.id)
+      : [...this.presentList, spec];
   }
 }

@@ -65,7 +65,10 @@ describe('procurement option', () => {
 
   it('says why GB2021 years are gaps', () => {
     const t = translator('zh-CN');
-    expect(chartNotes('procurement', procurement(reports, PINGTAN), t)).toEqual(['2021 年起年报格式不再包含政府集中采购(2021–2025)']);
+    expect(chartNotes('procurement', procurement(reports, PINGTAN), t)).toEqual([
+      '2021 年起年报格式不再包含政府集中采购(2021–2025)',
+      '2011–2018 年没有这些数据(未采集、原表空白或无年报),图中留空,不是 0',
+    ]);
   });
 });
 
@@ -92,10 +95,10 @@ describe('table view model', () => {
   it('shows missing as "—" with the reason, numbers in zh-CN format', () => {
     const table = chartTable(procurement(reports, PINGTAN), 'zh-CN');
     expect(table.columns.map((c) => c.label)).toEqual(['采购项目数量(个)', '采购总金额(万元)']);
-    const row2019 = table.rows.find((r) => r.year === 2019);
+    const row2019 = table.rows.find((r) => r.label === '2019');
     expect(row2019?.cells.map((c) => c.text)).toEqual(['135', '7,539.443252']);
     expect(row2019?.cells[1].note).toBe('原文 75,394,432.52 元,已换算为万元');
-    const row2022 = table.rows.find((r) => r.year === 2022);
+    const row2022 = table.rows.find((r) => r.label === '2022');
     expect(row2022?.cells.map((c) => [c.text, c.value, c.note])).toEqual([
       ['—', null, '该格式无此项'],
       ['—', null, '该格式无此项'],

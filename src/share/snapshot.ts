@@ -1,0 +1,147 @@
+// A chart snapshot inside a link: the view plus exactly the cells its chart reads, compressed (deflate-raw via
+// CompressionStream) and base64url-encoded. Decoding is schema-validated: a tampered link is an error, nothing else.
+import * as v from 'valibot';
+import { FORMAT_IDS, type Cell, type Report } from '../model/report';
+import { isKnownKey } from '../model/vocabulary';
+import { fromBase64Url, toBase64Url } from './base64url';
+
+export const SNAPSHOT_VERSION = 1;
+/** A link longer than this may be cut by chat tools and mail clients: offer the view-only link instead. */
+export const MAX_LINK_LENGTH = 2000;
+
+export interface Snapshot {
+  /** The view's hash (without the snapshot itself). */
+  view: string;
+  /** The figure the link was made from (its element id). */
+  chart: string;
+  /** ISO date the link was made. */
+  made: string;
+  reports: Report[];
+}
+
+/**
+ * Compact wire form: strings (agencies, keys, units, sources, regions, levels) listed once and referred to by index;
+ * a cell is [keyIndex, value|null, unitIndex?, approx?] with trailing defaults dropped.
+ */
+type WireCell = [number, number | null] | [number, number | null, number] | [number, number | null, number, 1];
+interface Wire {
+  v: number;
+  view: string;
+  chart: string;
+  made: string;
+  s: string[];
+  r: [agency: number, year: number, format: number, region: number, level: number, source: number, cells: WireCell[]][];
+}
+
+const Index = v.pipe(v.number(), v.integer(), v.minValue(-1));
+const WireSchema = v.object({
+  v: v.literal(SNAPSHOT_VERSION),
+  view: v.pipe(v.string(), v.maxLength(4000)),
+  chart: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/)),
+  made: v.pipe(v.string(), v.isoTimestamp()),
+  s: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(5000)),
+  r: v.pipe(
+    v.array(
+      v.strictTuple([
+        Index,
+        v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
+        v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(FORMAT_IDS.length - 1)),
+        Index,
+        Index,
+        Index,
+        v.array(
+          v.union([
+            // Strict: a plain tuple would match a longer cell and silently drop its unit or approx flag.
+            v.strictTuple([Index, v.nullable(v.number())]),
+            v.strictTuple([Index, v.nullable(v.number()), Index]),
+            v.strictTuple([Index, v.nullable(v.number()), Index, v.literal(1)]),
+          ]),
+        ),
+      ]),
+    ),
+    v.maxLength(2000),
+  ),
+});
+
+function toWire(s: Snapshot): Wire {
+  const strings: string[] = [];
+  const at = new Map<string, number>();
+  const ref = (text: string | undefined): number => {
+    if (text === undefined || text === '') return -1;
+    let i = at.get(text);
+    if (i === undefined) {
+      i = strings.push(text) - 1;
+      at.set(text, i);
+    }
+    return i;
+  };
+  const r = s.reports.map((rep): Wire['r'][number] => [
+    ref(rep.agency),
+    rep.year,
+    FORMAT_IDS.indexOf(rep.format),
+    ref(rep.region),
+    ref(rep.level),
+    ref(rep.source),
+    Object.entries(rep.cells)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, c]): WireCell => {
+        const k = ref(key);
+        if (c.approx) return [k, c.value, ref(c.unit), 1];
+        if (c.unit) return [k, c.value, ref(c.unit)];
+        return [k, c.value];
+      }),
+  ]);
+  return { v: SNAPSHOT_VERSION, view: s.view, chart: s.chart, made: s.made, s: strings, r };
+}
+
+export class SnapshotError extends Error {}
+
+function fromWire(w: v.InferOutput<typeof WireSchema>): Snapshot {
+  const str = (i: number, what: string): string => {
+    if (i === -1) return '';
+    const t = w.s[i];
+    if (t === undefined) throw new SnapshotError(`${what}: index ${i} out of range`);
+    return t;
+  };
+  const reports = w.r.map(([a, year, f, region, level, source, cells]): Report => {
+    const agency = str(a, 'agency');
+    if (agency === '') throw new SnapshotError('report without organ');
+    const out: Record<string, Cell> = {};
+    for (const [k, value, u, approx] of cells) {
+      const key = str(k, 'key');
+      if (!isKnownKey(key)) throw new SnapshotError(`unknown figure ${key}`);
+      const cell: Cell = { value };
+      const unit = u === undefined ? '' : str(u, 'unit');
+      if (unit) cell.unit = unit;
+      if (approx === 1) cell.approx = true;
+      out[key] = cell;
+    }
+    return { agency, year, format: FORMAT_IDS[f], region: str(region, 'region'), level: str(level, 'level'), source: str(source, 'source'), cells: out };
+  });
+  return { view: w.view, chart: w.chart, made: w.made, reports };
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+export async function encodeSnapshot(s: Snapshot): Promise<string> {
+  const json = JSON.stringify(toWire(s));
+  return toBase64Url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
+}
+
+/** Any failure — bad base64, bad compression, bad JSON, wrong shape — is one SnapshotError. */
+export async function decodeSnapshot(text: string): Promise<Snapshot> {
+  let json: unknown;
+  try {
+    const bytes = await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw'));
+    if (bytes.length > 2_000_000) throw new SnapshotError('too large');
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw new SnapshotError(e instanceof Error ? e.message : String(e));
+  }
+  const parsed = v.safeParse(WireSchema, json);
+  if (!parsed.success) throw new SnapshotError(parsed.issues.map((i) => i.message).join('; '));
+  return fromWire(parsed.output);
+}

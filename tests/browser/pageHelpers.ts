@@ -1,0 +1,96 @@
+// Page helpers shared by the browser tests: open the app, read IndexedDB with the raw API, read chart tables.
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const WAIT = { timeout: 15_000 };
+
+export interface StoredReport {
+  agency: string;
+  year: number;
+  format: string;
+  source: string;
+  cells: Record<string, { value: number | null; unit?: string; approx?: boolean }>;
+}
+
+export async function openApp(context: BrowserContext, url: string, ready = 'figure canvas'): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector(ready, WAIT);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** Every stored record, read with the raw IndexedDB API (not through the app's code). */
+export async function dumpReports(page: Page): Promise<StoredReport[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredReport[]>((resolve, reject) => {
+        const req = indexedDB.open('disclosure-report-dashboard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('reports').objectStore('reports').getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/** Count of painted (non-white, non-transparent) pixels on each chart canvas. */
+export async function paintedPixels(page: Page, figureId: string): Promise<number> {
+  return page.$eval(`figure#${figureId} canvas`, (canvas) => {
+    const c = canvas as HTMLCanvasElement;
+    const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) n++;
+    return n;
+  });
+}
+
+/** The table view of a figure as { year: { series: value } }, read from the rendered <table>. */
+export async function tableValues(page: Page, figureId: string): Promise<Record<string, Record<string, number | null>>> {
+  const fig = page.locator(`figure#${figureId}`);
+  if ((await fig.locator('table').count()) === 0) await fig.getByRole('button', { name: /数据表|data table/ }).click();
+  await fig.locator('table tbody tr').first().waitFor(WAIT);
+  return fig.locator('table tbody tr').evaluateAll((trs) => {
+    const out: Record<string, Record<string, number | null>> = {};
+    for (const tr of trs) {
+      const year = tr.querySelector('th')?.textContent?.trim() ?? '';
+      out[year] = {};
+      for (const td of tr.querySelectorAll('td')) {
+        const v = td.getAttribute('data-value') ?? '';
+        out[year][td.getAttribute('data-series') ?? ''] = v === '' ? null : Number(v);
+      }
+    }
+    return out;
+  });
+}
+
+
+/** Writes records straight into the store (as another tool or a user's earlier import would have). */
+export async function putRaw(page: Page, reports: StoredReport[]): Promise<void> {
+  await page.evaluate(
+    (list) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('disclosure-report-dashboard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const tx = req.result.transaction('reports', 'readwrite');
+          for (const r of list) tx.objectStore('reports').put(r);
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    reports,
+  );
+}

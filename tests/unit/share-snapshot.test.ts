@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleReports } from '../../src/ingest/sample';
+import type { Report } from '../../src/model/report';
+import { compareOrgans } from '../../src/query/compare';
+import { procurement, publishedItems, requestOutcomes } from '../../src/query/coreCharts';
+import { METRIC_BY_KEY, type Metric } from '../../src/query/metrics';
+import { recordCellAccess } from '../../src/share/record';
+import { decodeSnapshot, encodeSnapshot, MAX_LINK_LENGTH, SnapshotError, type Snapshot } from '../../src/share/snapshot';
+import { formatHash, parseHash } from '../../src/share/viewState';
+
+let reports: Report[];
+beforeAll(() => {
+  reports = sampleReports();
+});
+
+const PT = '平潭综合实验区';
+const LINK_BASE = 'https://example.gov.cn/tools/nianbao/#';
+
+async function linkFor<T>(view: string, chart: string, run: (r: readonly Report[]) => T) {
+  const rec = recordCellAccess(reports, run);
+  const snapshot: Snapshot = { view, chart, made: '2026-11-27T10:00:00.000Z', reports: rec.reports };
+  const s = await encodeSnapshot(snapshot);
+  return { rec, snapshot, s, link: `${LINK_BASE}${view}&s=${s}` };
+}
+
+describe('chart snapshot', () => {
+  it('one organ × 7 years × 6 series: the recipient computes the same chart from the link alone', async () => {
+    const view = formatHash({ view: 'overview', agency: PT, from: 2019, to: 2025, organs: [], shares: false });
+    const { rec, s, link } = await linkFor(view, 'chart-outcomes', (r) => requestOutcomes(r, PT, { from: 2019, to: 2025 }));
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
+    const decoded = await decodeSnapshot(s);
+    expect(decoded.view).toBe(view);
+    expect(decoded.reports).toHaveLength(7);
+    expect(requestOutcomes(decoded.reports, PT, { from: 2019, to: 2025 })).toEqual(rec.result);
+    // Only what the chart read travels: no review table, no headline counts.
+    expect(Object.keys(decoded.reports[0].cells).some((k) => k.startsWith('review.'))).toBe(false);
+  });
+
+  it('5 organs × 7 years × 1 figure stays under 2,000 characters', async () => {
+    const organs = ['平潭综合实验区', '上海市人民政府(全市汇总年报)', '平潭县人民政府', '上海市人民政府办公厅', '深圳市龙岗区人民政府(全区年报)'];
+    const metric = METRIC_BY_KEY.get('published_items') as Metric;
+    const { rec, s, link } = await linkFor('v=1&view=compare', 'chart-compare', (r) => compareOrgans(r, organs, metric, 2017, 2023));
+    expect(link.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
+    const decoded = await decodeSnapshot(s);
+    expect(compareOrgans(decoded.reports, organs, metric, 2017, 2023)).toEqual(rec.result);
+  });
+
+  it('keeps approximate flags, units and blank cells', async () => {
+    const { rec, s } = await linkFor('v=1', 'chart-procurement', (r) => [publishedItems(r, '大峪镇人民政府'), procurement(r, '大峪镇人民政府')]);
+    const decoded = await decodeSnapshot(s);
+    expect([publishedItems(decoded.reports, '大峪镇人民政府'), procurement(decoded.reports, '大峪镇人民政府')]).toEqual(rec.result);
+    expect(decoded.reports[0].cells['headline.published_items.total']).toEqual({ value: 907, unit: '条', approx: true });
+  });
+
+  it.each([
+    ['garbage', 'not!base64'],
+    ['not compressed', 'aGVsbG8'],
+    ['truncated', 'q1YqU7Iy1FEqU7JSMjQwsFCqBQA'],
+  ])('a tampered link (%s) is a SnapshotError', async (_case, text) => {
+    await expect(decodeSnapshot(text)).rejects.toBeInstanceOf(SnapshotError);
+  });
+
+  it('a well-formed snapshot with an unknown figure key is rejected', async () => {
+    const bad: Snapshot = {
+      view: 'v=1',
+      chart: 'chart-published',
+      made: '2026-11-27T10:00:00.000Z',
+      reports: [{ agency: 'X', year: 2020, format: 'GB2019', region: '', level: '', source: '', cells: { 'requests.evil.total': { value: 1 } } }],
+    };
+    await expect(decodeSnapshot(await encodeSnapshot(bad))).rejects.toThrow('unknown figure requests.evil.total');
+  });
+});
+
+describe('view hash', () => {
+  it('round-trips every field', () => {
+    const state = { view: 'compare' as const, agency: PT, from: 2019, to: 2023, organs: ['a', 'b'], figure: 'new_received', year: 2022, shares: true, level: '乡镇', region: '福建' };
+    const r = parseHash(`#${formatHash(state)}`);
+    expect(r).toEqual({ ok: true, state });
+  });
+
+  it.each([
+    ['#v=9&view=overview', 'version'],
+    ['#view=overview', 'invalid'],
+    ['#v=1&view=nowhere', 'invalid'],
+    ['#v=1&from=20x9', 'invalid'],
+    ['#%E0%A4%A', 'invalid'],
+  ])('%s opens the default view (%s)', (hash, reason) => {
+    const r = parseHash(hash);
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ reason, state: { view: 'overview', organs: [], shares: false } });
+  });
+});
