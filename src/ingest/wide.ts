@@ -121,6 +121,11 @@ export class WideBuilder {
       if (cell.unit === undefined && c.unit !== undefined && cell.value !== null) cell.unit = c.unit;
       cells[c.key] = cell;
     }
+    if (Object.keys(cells).length === 0) {
+      // An empty report would replace a stored one with nothing: never import a line without a single figure.
+      this.#problem(line, agencyHeader, 'no-figures', `${agency} ${year} 年这一行没有可读取的数值,未导入`, `${agency} ${year}: this line has no figure that could be read; not imported`);
+      return;
+    }
     const formatText = this.#field(fields, 'format');
     let format = formatText === '' ? undefined : parseFormat(formatText);
     if (format === null) {

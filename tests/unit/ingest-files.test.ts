@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesSource, CHUNK_BYTES } from '../../src/ingest/encoding';
 import { parseSource, parseText } from '../../src/ingest/parse';
 import type { FileResult, ParseOptions } from '../../src/ingest/types';
+import { gbkBytes } from '../fixtures/import/encode';
 
 const DIR = new URL('../fixtures/import/', import.meta.url);
 const PT = '平潭综合实验区';
@@ -85,32 +86,6 @@ describe('encodings and delimiters', () => {
     ]);
   });
 });
-
-/** GBK bytes for test input, from the decoder's own table (Node has no GBK encoder). */
-let gbkTable: Map<string, number[]> | undefined;
-function gbkBytes(s: string): Uint8Array {
-  if (!gbkTable) {
-    gbkTable = new Map();
-    const d = new TextDecoder('gb18030');
-    for (let a = 0x81; a <= 0xfe; a++)
-      for (let b = 0x40; b <= 0xfe; b++) {
-        if (b === 0x7f) continue;
-        const ch = d.decode(Uint8Array.of(a, b));
-        if (ch.length === 1 && ch !== '\uFFFD' && !gbkTable.has(ch)) gbkTable.set(ch, [a, b]);
-      }
-  }
-  const out: number[] = [];
-  for (const ch of s) {
-    const code = ch.charCodeAt(0);
-    if (code < 0x80) out.push(code);
-    else {
-      const bytes = gbkTable.get(ch);
-      if (!bytes) throw new Error(`no GBK bytes for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return Uint8Array.from(out);
-}
 
 describe('long CSV', () => {
   it('canonical keys, no BOM, LF; an empty value is a blank cell, not zero', async () => {
