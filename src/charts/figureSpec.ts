@@ -12,6 +12,8 @@ export interface FigureSpec {
   query: (reports: readonly Report[]) => ChartData;
   option: (data: ChartData, lang: Lang) => ChartOption;
   notes?: (data: ChartData, t: Translate) => string[];
+  /** What the caption names after the title; default: the organ(s) of the chart data. */
+  subject?: string;
   /** A definition shown next to the chart (ratios, changed columns). */
   definition?: string;
 }
