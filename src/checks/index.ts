@@ -85,6 +85,21 @@ export function checkReport(report: Report, context: readonly Report[] = []): Fi
   return checkReportRun(report, context).findings;
 }
 
+/**
+ * What an import review shows before anything is stored: the incoming reports as they would be stored (each
+ * replacing the stored report of the same organ and year), checked with the same organs' stored reports.
+ * Returned: findings on an incoming report, and cross-year findings on the year after one.
+ */
+export function checkIncoming(incoming: readonly Report[], stored: readonly Report[]): Finding[] {
+  const ids = new Set(incoming.map((r) => reportId(r.agency, r.year)));
+  const agencies = new Set(incoming.map((r) => r.agency));
+  // Stored first, incoming last: `unique` keeps the later one, as the commit would.
+  const merged = [...stored.filter((r) => agencies.has(r.agency)), ...incoming];
+  return runChecks(merged).findings.filter(
+    (f) => ids.has(reportId(f.agency, f.year)) || (f.rule.startsWith('X-') && ids.has(reportId(f.agency, f.year - 1))),
+  );
+}
+
 /** Severities that mark a year in charts: problems in the figures, not notes about what could not be checked. */
 export function marksYear(f: Finding): boolean {
   return f.severity === 'error' || f.severity === 'warning';

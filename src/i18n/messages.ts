@@ -162,6 +162,9 @@ const zh = {
   'ratio.missing': '任一输入缺失(空白或未采集)或总计为 0 的年度显示为“—”,不按 0% 计。',
   'ratio.flag.zero-denominator': '总计为 0,比率无定义',
   'ratio.inputs': '{num} ÷ {den}',
+  'findings.title': '勾稽关系核对',
+  'findings.none': '核对未发现问题。',
+  'findings.summary': '错误 {error} 条 · 警告 {warning} 条 · 说明 {info} 条 · 无法核对 {nc} 条',
   // Import (issue 3)
   'import.paste': '粘贴 CSV 文本',
   'import.pasteLabel': '把 CSV 文本粘贴到下面(长表或宽表,第一行是表头):',
@@ -443,6 +446,9 @@ const en: Record<MessageKey, string> = {
   'ratio.missing': 'Years where any input is missing (blank or not captured) or the total is 0 show "—", never 0%.',
   'ratio.flag.zero-denominator': 'total is 0: the ratio is undefined',
   'ratio.inputs': '{num} ÷ {den}',
+  'findings.title': 'Consistency checks',
+  'findings.none': 'The checks found nothing.',
+  'findings.summary': '{error} errors · {warning} warnings · {info} notes · {nc} not checkable',
   // Import (issue 3)
   'import.paste': 'Paste CSV text',
   'import.pasteLabel': 'Paste CSV text below (long or wide, first line is the header):',

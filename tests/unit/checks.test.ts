@@ -1,6 +1,6 @@
 // Each rule with passing and failing cases, table-driven; not-checkable must never pass for "passed".
 import { describe, expect, it } from 'vitest';
-import { checkReport, runChecks, type CheckRun, type Finding, type RuleId } from '../../src/checks';
+import { checkIncoming, checkReport, runChecks, type CheckRun, type Finding, type RuleId } from '../../src/checks';
 import type { Report } from '../../src/model/report';
 import { fullReport, makeReport, requestCells, reviewCells } from './checks-fixtures';
 
@@ -357,5 +357,24 @@ describe('checkReport (for the import review)', () => {
       [2023, '2022→2023 requests.*.total', 1, 2],
     ]);
     expect(findings.some((f) => f.rule === 'I1' && f.year === 2022)).toBe(true);
+  });
+});
+
+describe('checkIncoming (import review before commit)', () => {
+  it('checks incoming reports as they would be stored, with the stored neighbours, and nothing else', () => {
+    const stored = [
+      gb21({}, { year: 2021 }),
+      gb21({ 'requests.granted.total': 9 }, { year: 2022 }), // replaced by the incoming 2022
+      gb21({}, { year: 2023 }),
+      gb21({ 'review.admin_review.total': 9 }, { agency: '别的机关', year: 2022 }),
+    ];
+    const incoming = [gb21({ 'requests.carried_over.natural_person': 1, 'requests.carried_over.total': 1, 'requests.new_received.natural_person': 11, 'requests.new_received.total': 11 }, { year: 2022 })];
+    const findings = checkIncoming(incoming, stored);
+    // The stored 2022's I2 error is gone (replaced); the other organ is not looked at; the incoming 2022 carries
+    // over 1 as 2021 carried forward; 2023 carries over 2 where the incoming 2022 carries forward 1.
+    expect(findings.map((f) => [f.agency, f.year, f.rule, f.scope])).toEqual([
+      ['测试机关', 2023, 'X-carry', '2022→2023 requests.*.natural_person'],
+      ['测试机关', 2023, 'X-carry', '2022→2023 requests.*.total'],
+    ]);
   });
 });
