@@ -106,7 +106,8 @@ export function ratioOption(data: RatioData, keys: readonly RatioKey[], lang: La
       },
     },
     xAxis: { type: 'category', data: data.years.map(String) },
-    yAxis: { type: 'value', min: 0, max: 100, name: '%', axisLabel: { formatter: '{value}%' } },
+    // 0–100% normally; an inconsistent report can exceed 100% and must not be clipped away.
+    yAxis: { type: 'value', min: 0, max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10), name: '%', axisLabel: { formatter: '{value}%' } },
     series: lines,
   };
 }

@@ -150,6 +150,14 @@ describe('ratio table and chart option', () => {
     expect(axis.data[0]).toBe('2019');
   });
 
+  it('the percent axis is 0–100 unless a ratio exceeds 100%', () => {
+    const option = ratioOption(data, ['disclosure'], 'zh-CN');
+    const axis = option.yAxis as { min: number; max: (e: { max: number }) => number };
+    expect(axis.min).toBe(0);
+    expect(axis.max({ max: 61.9 })).toBe(100);
+    expect(axis.max({ max: 128.6 })).toBe(130);
+  });
+
   it('percent rounds to one decimal', () => {
     expect(percent({ year: 2020, value: 13 / 21, numerator: 13, denominator: 21, flags: [] })).toBe(61.9);
   });
