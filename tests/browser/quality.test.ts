@@ -178,7 +178,44 @@ describe('data-quality view on the built-in sample', () => {
     expect(await row2025.locator('td').allTextContents()).toEqual(['8.3%3 ÷ 36', '33.3%3 ÷ 9']);
   });
 
+  it('filters by year, and starts the year over when the organ changes', async () => {
+    await page.selectOption('#quality-organ', PT);
+    await page.selectOption('#quality-severity', '');
+    await page.selectOption('#quality-rule', '');
+    await page.selectOption('#quality-year', '2023');
+    await expect.poll(async () => (await qualityRows(page)).map((r) => [r.year, r.rule, r.severity]), WAIT).toEqual([['2023', 'X-in-force', 'warning']]);
+    const [row] = await qualityRows(page);
+    expect(row.cells[4]).toBe('「行政规范性文件」:2022 年现行有效 + 2023 年制发 − 废止 = 643,2023 年现行有效件数为 470。');
+    await page.selectOption('#quality-organ', SH);
+    await expect.poll(() => page.inputValue('#quality-year'), WAIT).toBe('');
+    expect((await qualityRows(page)).every((r) => r.agency === SH)).toBe(true);
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe('data-quality view in English', () => {
+  it('shows the rule names, severities and messages in English', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    try {
+      const { page, errors } = await openApp(context);
+      await page.click('#lang-switch');
+      await expect.poll(() => page.textContent('#quality h2'), WAIT).toBe('Data quality: consistency checks');
+      await page.selectOption('#quality-organ', PT);
+      await page.selectOption('#quality-rule', 'I3');
+      await expect.poll(async () => (await qualityRows(page)).length, WAIT).toBe(2);
+      const rows = await qualityRows(page);
+      expect(rows.map((r) => r.cells[4]).sort()).toEqual([
+        'Column "Natural persons": outcome rows sum to 26; (7) Total says 20.',
+        'Column "Total": outcome rows sum to 27; (7) Total says 21.',
+      ]);
+      expect(rows[0].cells[3]).toBe('Error');
+      expect(await page.locator('#quality-rule option:checked').textContent()).toBe('I3 outcome sum');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
