@@ -7,18 +7,16 @@ import { approxNote, otherRows } from './identities';
 import type { CellRef } from './types';
 
 /**
- * The table's figure for one row of table 三: its 总计 cell, or — where that cell is blank or absent — the sum
- * of the applicant columns (上海市人民政府办公厅 2019 left the whole 总计 column of the outcome rows empty).
+ * The table's figure for one row of table 三: its 总计 cell, or — where that cell is blank — the sum of the
+ * applicant columns (上海市人民政府办公厅 2019 left the whole 总计 column of the outcome rows empty). An absent
+ * 总计 cell is not derived: it was not captured, and the report may well have printed a number there.
  */
 export function requestRowFigure(r: Report, row: string): Sum & { derived: boolean } {
   const total = ref(r, `requests.${row}.total`);
-  if (total.state === 'number') return { ...sumRefs([total]), derived: false };
+  if (total.state !== 'blank') return { ...sumRefs([total]), derived: false };
   const parts = sumRefs(APPLICANT_PARTS.map((col) => ref(r, `requests.${row}.${col}`)));
-  // Every part absent too: nothing to derive from; report the total cell itself as the missing one.
-  if (parts.absent.length === parts.refs.length) return { ...sumRefs([total]), derived: false };
-  const out = sumRefs([total, ...parts.refs]);
-  // The blank total is not part of the sum; keep it in the cells so the reader sees why parts were added.
-  return { ...out, value: parts.value, absent: parts.absent, derived: true };
+  // The blank total is not part of the sum (its parts replace it) but stays in the cells so the reader sees why.
+  return { ...parts, refs: [total, ...parts.refs], derived: true };
 }
 
 function groupRows(r: Report, key: OutcomeGroupKey): readonly string[] {
@@ -99,7 +97,8 @@ function compare(c: Collector, r: Report, proseKey: string, label: Text, table: 
     cells,
     expected: table.value,
     found: prose.value,
-    reliedOnBlanks: table.blanks.length > 0,
+    // A blank 总计 replaced by its parts is relied on as much as a blank counted as 0.
+    reliedOnBlanks: table.blanks.length > 0 || table.derived,
     approx,
   });
 }
