@@ -14,7 +14,7 @@ import {
   sumOf,
   sumRemarks,
 } from './collect';
-import type { RuleId, Severity } from './types';
+import type { CellRef, RuleId, Severity } from './types';
 
 const REQUEST_COLUMNS: readonly string[] = [...APPLICANT_PARTS, 'total'];
 const REQUEST_ROWS: readonly string[] = (SECTION_BY_KEY.get('requests')?.rows ?? []).map((r) => r.key);
@@ -100,7 +100,7 @@ export function identity(
 }
 
 /** P-approx: an approximate value took part in a sum of `rule`; said once per scope, whatever the outcome. */
-export function approxNote(c: Collector, r: Report, rule: RuleId, scope: string, cells: ReturnType<typeof sumOf>['refs']): void {
+export function approxNote(c: Collector, r: Report, rule: RuleId, scope: string, cells: CellRef[]): void {
   const keys = cells.filter((x) => x.approx).map((x) => x.key);
   c.note({
     agency: r.agency,
