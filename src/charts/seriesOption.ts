@@ -35,10 +35,12 @@ export function seriesOption(data: ChartData, lang: Lang, spec: SeriesOptionSpec
     if (asLine) return { type: 'line', name: seriesName(s, lang), yAxisIndex, connectNulls: false, data: s.points.map(datum) };
     return { type: 'bar', name: seriesName(s, lang), yAxisIndex, stack: spec.stack ? 'all' : undefined, data: s.points.map(datum) };
   });
+  // A percent axis runs 0–100, and grows past 100 only for an inconsistent report (outcomes above the total).
   const valueAxes = units.slice(0, 2).map((u, i) => ({
     type: 'value' as const,
     name: unitLabel(lang, u),
-    max: u === '%' && spec.stack ? 100 : undefined,
+    min: u === '%' ? 0 : undefined,
+    max: u === '%' ? (e: { max: number }) => (e.max <= 100 ? 100 : Math.ceil(e.max / 10) * 10) : undefined,
     splitLine: { show: i === 0 },
   }));
   const categoryAxis = { type: 'category' as const, data: [...categories], inverse: spec.horizontal ? true : undefined };

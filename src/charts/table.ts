@@ -23,7 +23,7 @@ export function chartTable(data: ChartData, lang: Lang): TableView {
       label: data.categories?.[i] ?? String(year),
       cells: data.series.map((s) => {
         const p = s.points[i];
-        return { text: pointText(p, lang), value: p.value, note: pointNote(p, lang), flags: [...p.flags, ...(p.approx ? ['approx'] : [])] };
+        return { text: pointText(p, lang, s.unit), value: p.value, note: pointNote(p, lang), flags: [...p.flags, ...(p.approx ? ['approx'] : [])] };
       }),
     })),
   };

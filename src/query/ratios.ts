@@ -4,9 +4,9 @@
 // A ratio whose inputs are missing is missing (null), and so is a ratio over a total of 0: never 0%.
 import type { Report } from '../model/report';
 import { requestRowTotal, type YearRange } from './coreCharts';
-import { missing, organYears, point, type PointFlag, type SeriesPoint, type YearSource } from './series';
+import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint, type YearSource } from './series';
 
-export type RatioFlag = PointFlag | 'zero-denominator';
+export type RatioFlag = PointFlag;
 
 export interface RatioPoint {
   year: number;
@@ -123,5 +123,27 @@ export function ratios(reports: readonly Report[], agency: string, range: YearRa
         points: years.map((y) => forYear(y, REVIEW_KEYS, (r) => correctionRate(r, LITIGATION_ROWS))),
       },
     ],
+  };
+}
+
+/** A ratio as a chart point: the value in percent (one decimal), the inputs kept for the table. */
+export function ratioPoint(p: RatioPoint): SeriesPoint {
+  const out: SeriesPoint = { year: p.year, value: p.value === null ? null : Math.round(p.value * 1000) / 10, flags: p.flags };
+  if (p.numerator !== null && p.denominator !== null) out.inputs = { numerator: p.numerator, denominator: p.denominator };
+  if (p.approx) out.approx = true;
+  return out;
+}
+
+/** The chosen ratios of one organ over the years, as chart data in percent. */
+export function ratioChart(reports: readonly Report[], agency: string, keys: readonly RatioKey[], range: YearRange = {}): ChartData {
+  const data = ratios(reports, agency, range);
+  return {
+    agency: data.agency,
+    years: data.years,
+    sources: data.sources,
+    series: keys
+      .map((k) => data.series.find((s) => s.key === k))
+      .filter((s): s is RatioSeries => s !== undefined)
+      .map((s) => ({ key: s.key, zh: s.zh, en: s.en, unit: '%', points: s.points.map(ratioPoint) })),
   };
 }

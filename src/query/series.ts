@@ -11,7 +11,8 @@ export type PointFlag =
   | 'converted' // an amount printed in 元, shown in 万元
   | 'derived' // the 总计 cell was blank; the value is the sum of the applicant columns
   | 'blank-as-zero' // a sum in which blank cells were counted as 0 (reports often leave zeros blank)
-  | 'partial'; // a sum over organs in which some organs lack the figure
+  | 'partial' // a sum over organs in which some organs lack the figure
+  | 'zero-denominator'; // a ratio over a total of 0: undefined, never 0%
 
 export interface SeriesPoint {
   year: number;
@@ -20,6 +21,8 @@ export interface SeriesPoint {
   flags: PointFlag[];
   /** The number and unit as the report printed them, when the shown value differs (元 → 万元). */
   printed?: { value: number; unit?: string };
+  /** For a ratio: the numbers it divides, so a table can show "275 ÷ 805". */
+  inputs?: { numerator: number; denominator: number };
 }
 
 export interface Series {

@@ -2,7 +2,7 @@
 // URL restores the view. Versioned (`v=1`); anything broken or unknown opens the default view with a message.
 import * as v from 'valibot';
 
-export const VIEWS = ['overview', 'requests', 'review', 'active', 'compare', 'rollup'] as const;
+export const VIEWS = ['overview', 'requests', 'review', 'active', 'compare', 'rollup', 'quality'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface ViewState {

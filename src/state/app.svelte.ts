@@ -37,7 +37,8 @@ export class AppState {
   visible = $derived(this.snapshot ? this.snapshot.reports : this.reports);
   organs = $derived(organs(this.visible));
   /** Consistency findings (issue 5) on the reports the charts show; pure, recomputed when they change. */
-  findings = $derived(checkReports(this.visible));
+  // A shared snapshot holds only the cells of one chart: checking it would report mostly "not checkable".
+  findings = $derived(this.snapshot ? [] : checkReports(this.reports));
   agency = $derived(
     this.view.agency !== undefined && this.organs.some((o) => o.agency === this.view.agency) ? this.view.agency : defaultOrgan(this.visible),
   );

@@ -23,7 +23,8 @@ async function openApp(context: BrowserContext): Promise<{ page: Page; errors: s
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(baseUrl);
+  // The data-quality view is a tab of its own; its URL opens it directly.
+  await page.goto(`${baseUrl}#v=1&view=quality`);
   await page.waitForSelector('#quality-table tbody tr', WAIT);
   return { page, errors };
 }
@@ -122,6 +123,7 @@ describe('data-quality view on the built-in sample', () => {
   });
 
   it('marks 2020 on the outcome chart of the overview: axis note, row header, reason in the table', async () => {
+    await page.click('#tab-overview');
     const fig = page.locator('figure#chart-outcomes');
     await expect.poll(() => fig.locator('.marks-note').textContent(), WAIT).toBe(
       '⚠ 标记的年度,其年报有勾稽或合理性问题:2020、2023、2024、2025。原因见数据表,全部结果见“数据质量”。',
@@ -179,6 +181,7 @@ describe('data-quality view on the built-in sample', () => {
   });
 
   it('filters by year, and starts the year over when the organ changes', async () => {
+    await page.click('#tab-quality');
     await page.selectOption('#quality-organ', PT);
     await page.selectOption('#quality-severity', '');
     await page.selectOption('#quality-rule', '');

@@ -2,9 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { findingsByYear, runChecks } from '../../src/checks';
 import { markAxis, yearMarks } from '../../src/charts/marks';
-import { percent, ratioNote, ratioOption, ratioTable, ratioText } from '../../src/charts/ratioOptions';
+import { pointNote, pointText } from '../../src/charts/format';
+import { seriesOption } from '../../src/charts/seriesOption';
+import { chartTable } from '../../src/charts/table';
 import { sampleReports } from '../../src/ingest/sample';
-import { correctionRate, disclosureRate, ratioOf, ratios, LITIGATION_ROWS, REVIEW_ROWS, type RatioPoint } from '../../src/query/ratios';
+import { correctionRate, disclosureRate, ratioChart, ratioOf, ratioPoint, ratios, LITIGATION_ROWS, REVIEW_ROWS, type RatioPoint } from '../../src/query/ratios';
+
+const ratioText = (p: RatioPoint, lang: 'zh-CN' | 'en') => pointText(ratioPoint(p), lang, '%');
+const ratioNote = (p: RatioPoint, lang: 'zh-CN' | 'en') => pointNote(ratioPoint(p), lang);
 import { fullReport, makeReport } from './checks-fixtures';
 
 const reports = sampleReports();
@@ -103,47 +108,47 @@ describe('ratios over the years', () => {
 });
 
 describe('ratio table and chart option', () => {
-  const data = ratios(reports, PT, { from: 2019, to: 2025 });
+  const disclosure = ratioChart(reports, PT, ['disclosure'], { from: 2019, to: 2025 });
+  const correction = ratioChart(reports, PT, ['review_correction', 'litigation_correction'], { from: 2019, to: 2025 });
   const marks = yearMarks(findingsByYear(runChecks(reports).findings, PT), 'zh-CN');
 
-  it('the table shows percentages, inputs, "—" for missing, and the marker of years with findings', () => {
-    const table = ratioTable(data, ['disclosure'], 'zh-CN', marks);
+  it('the table shows percentages and inputs, and "—" for missing', () => {
+    const table = chartTable(disclosure, 'zh-CN');
     expect(table.columns).toEqual([{ key: 'disclosure', label: '公开率(%)' }]);
-    const r2019 = table.rows.find((r) => r.year === 2019);
+    const r2019 = table.rows.find((r) => r.label === '2019');
     expect(r2019?.cells[0]).toMatchObject({ text: '34.8%', value: 34.8, note: '8 ÷ 23' });
-    expect(r2019?.mark).toBeUndefined();
-    const r2020 = table.rows.find((r) => r.year === 2020);
-    expect(r2020?.mark?.rules).toEqual(['I3']);
-    expect(r2020?.mark?.lines[0]).toBe('I3: 「自然人」栏:各项办理结果之和为 26,(七)总计为 20。');
+    expect(marks.get(2019)).toBeUndefined();
+    expect(marks.get(2020)?.rules).toEqual(['I3']);
+    expect(marks.get(2020)?.lines[0]).toBe('I3: 「自然人」栏:各项办理结果之和为 26,(七)总计为 20。');
   });
 
   it('the correction table shows "—" with the reason for a zero total', () => {
-    const table = ratioTable(data, ['review_correction', 'litigation_correction'], 'en');
-    const r2019 = table.rows.find((r) => r.year === 2019);
+    const table = chartTable(correction, 'en');
+    const r2019 = table.rows.find((r) => r.label === '2019');
     expect(r2019?.cells.map((c) => c.text)).toEqual(['—', '—']);
-    expect(r2019?.cells[0].note).toBe('0 ÷ 0; total is 0: the ratio is undefined');
+    expect(r2019?.cells[0].note).toBe('0 ÷ 0;total is 0: the ratio is undefined');
     expect(r2019?.cells[0].flags).toEqual(['zero-denominator']);
   });
 
   it('the option plots percentages with gaps for missing years', () => {
-    const option = ratioOption(data, ['review_correction', 'litigation_correction'], 'zh-CN');
+    const option = seriesOption(correction, 'zh-CN', { type: 'line' });
     const series = option.series as { name: string; data: (number | null)[] }[];
     expect(series.map((s) => s.name)).toEqual(['行政复议纠错率', '行政诉讼纠错率']);
-    const years = data.years;
+    const years = correction.years;
     expect(series[0].data[years.indexOf(2019)]).toBeNull();
     expect(series[0].data[years.indexOf(2025)]).toBe(8.3);
     expect(series[1].data[years.indexOf(2025)]).toBe(33.3);
   });
 
   it('the tooltip is escaped HTML with the ratio text', () => {
-    const option = ratioOption(data, ['disclosure'], 'zh-CN');
+    const option = seriesOption(disclosure, 'zh-CN', { type: 'line' });
     const tooltip = option.tooltip as { formatter: (p: unknown) => string };
     const html = tooltip.formatter([{ axisValue: '2019', dataIndex: 0 }]);
     expect(html).toBe('<b>2019</b><br>公开率: <b>34.8%</b> <i>(8 ÷ 23)</i>');
   });
 
   it('markAxis puts ⚠ before marked years on the axis only', () => {
-    const option = markAxis(ratioOption(data, ['disclosure'], 'zh-CN'), marks);
+    const option = markAxis(seriesOption(disclosure, 'zh-CN', { type: 'line' }), marks);
     const axis = option.xAxis as { axisLabel: { formatter: (v: string) => string }; data: string[] };
     expect(axis.axisLabel.formatter('2020')).toBe('⚠ 2020');
     expect(axis.axisLabel.formatter('2019')).toBe('2019');
@@ -151,14 +156,19 @@ describe('ratio table and chart option', () => {
   });
 
   it('the percent axis is 0–100 unless a ratio exceeds 100%', () => {
-    const option = ratioOption(data, ['disclosure'], 'zh-CN');
-    const axis = option.yAxis as { min: number; max: (e: { max: number }) => number };
+    const option = seriesOption(disclosure, 'zh-CN', { type: 'line' });
+    const [axis] = option.yAxis as { min: number; max: (e: { max: number }) => number }[];
     expect(axis.min).toBe(0);
     expect(axis.max({ max: 61.9 })).toBe(100);
     expect(axis.max({ max: 128.6 })).toBe(130);
   });
 
-  it('percent rounds to one decimal', () => {
-    expect(percent({ year: 2020, value: 13 / 21, numerator: 13, denominator: 21, flags: [] })).toBe(61.9);
+  it('a ratio point is in percent, rounded to one decimal', () => {
+    expect(ratioPoint({ year: 2020, value: 13 / 21, numerator: 13, denominator: 21, flags: [] })).toEqual({
+      year: 2020,
+      value: 61.9,
+      flags: [],
+      inputs: { numerator: 13, denominator: 21 },
+    });
   });
 });
