@@ -1,17 +1,8 @@
-// Table → CSV/TSV text for exports and the clipboard. Pure.
+// Table → CSV/TSV text for exports and the clipboard. Pure. Text cells (labels, organ names) are neutralised;
+// numbers are written as plain digits, so "-15" stays a number.
+import { csvDocument, csvField, neutralise } from '../model/csvText';
 import type { TableView } from './table';
 
-/**
- * A cell Excel would read as a formula (= + - @, or a leading tab/CR) is neutralised with a leading apostrophe:
- * organ names and sources come from users' files. Numbers are written as plain digits, so "-15" stays a number.
- */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function rows(table: TableView, header: string): string[][] {
   return [
@@ -22,10 +13,7 @@ function rows(table: TableView, header: string): string[][] {
 
 /** UTF-8 with BOM, so Excel opens Chinese text correctly; CRLF line ends. Missing values are empty, never 0. */
 export function tableCsv(table: TableView, header: string): string {
-  const body = rows(table, header)
-    .map((r, i) => r.map((cell, j) => csvField(i > 0 && j > 0 && cell !== '' ? cell : neutralise(cell))).join(','))
-    .join('\r\n');
-  return `\uFEFF${body}\r\n`;
+  return csvDocument(rows(table, header).map((r, i) => r.map((cell, j) => csvField(i > 0 && j > 0 ? cell : neutralise(cell))).join(',')));
 }
 
 /** Tab-separated for pasting into a spreadsheet. */

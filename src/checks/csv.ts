@@ -1,5 +1,6 @@
 // Findings as a CSV download: UTF-8 with a BOM (so Excel reads the Chinese), every cell quoted, and cells that
 // a spreadsheet would run as a formula neutralised — agency names and cell values come from users' files.
+import { csvDocument, csvField, neutralise } from '../model/csvText';
 import { RULES, SEVERITY_LABELS } from './rules';
 import type { CellRef, Finding } from './types';
 
@@ -10,14 +11,9 @@ const HEADERS: Record<CsvLang, string[]> = {
   en: ['Organ', 'Year', 'Rule', 'Rule name', 'Severity', 'Scope', '说明(中文)', 'Message (English)', 'Expected', 'Found', 'Relied on blanks', 'Approximate', 'Cells'],
 };
 
-/** A leading = + - @ tab or CR makes Excel/LibreOffice evaluate the cell; a leading apostrophe stops that. */
-export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 export function csvCell(value: string | number | boolean | null): string {
   const text = value === null ? '' : typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-  return `"${neutralise(text).replace(/"/g, '""')}"`;
+  return csvField(neutralise(text), true);
 }
 
 function cellsText(cells: CellRef[]): string {
@@ -48,5 +44,5 @@ export function findingsCsv(findings: readonly Finding[], lang: CsvLang): string
         .join(','),
     );
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }

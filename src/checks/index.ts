@@ -11,7 +11,7 @@ import { SEVERITIES, type CheckRun, type Finding } from './types';
 export type { CellRef, CheckOutcome, CheckRecord, CheckRun, Finding, RuleId, Severity } from './types';
 export { SEVERITIES } from './types';
 export { RULES, RULE_IDS, SEVERITY_LABELS, type RuleDef } from './rules';
-export { findingsCsv, neutralise, csvCell } from './csv';
+export { findingsCsv, csvCell } from './csv';
 
 function checkOne(c: Collector, r: Report): void {
   checkI1(c, r);

@@ -1,6 +1,7 @@
 // The findings download: BOM, quoting, formula neutralisation, both languages' messages.
 import { describe, expect, it } from 'vitest';
-import { csvCell, findingsCsv, neutralise, type Finding } from '../../src/checks';
+import { csvCell, findingsCsv, type Finding } from '../../src/checks';
+import { neutralise } from '../../src/model/csvText';
 
 const finding: Finding = {
   id: 'x',
