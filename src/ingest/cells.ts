@@ -23,7 +23,11 @@ export interface CellContext {
   column: string;
 }
 
+/** Plain digits are most cells of a large file: read them without normalising first. */
+const PLAIN = /^\d{1,15}(\.\d+)?$/;
+
 export function parseCellText(text: string, ctx: CellContext): CellResult {
+  if (PLAIN.test(text)) return { ok: true, cell: { value: Number(text) } };
   const printed = text.trim();
   const t = printed.normalize('NFKC').replace(/[−﹣]/g, '-').trim();
   if (t === '') return { ok: true, cell: { value: null } };

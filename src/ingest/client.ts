@@ -1,5 +1,6 @@
 // The page's side of the import worker. Cancel terminates the worker: reading stops at once, and nothing was
 // written anywhere, because parsing never touches the store.
+import type { Report } from '../model/report';
 import type { Progress } from './parse';
 import type { ParseRequest, WorkerInput, WorkerReply } from './protocol';
 import type { FileResult, ParseOptions } from './types';
@@ -11,6 +12,7 @@ export class CancelledError extends Error {
 }
 
 interface Pending {
+  reports: Report[];
   resolve: (r: FileResult) => void;
   reject: (e: Error) => void;
   onProgress: (p: Progress) => void;
@@ -29,9 +31,11 @@ export class ParseClient {
       const p = this.#pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.progress);
-      else {
+      else if (msg.type === 'reports') {
+        for (const r of msg.reports) p.reports.push(r);
+      } else {
         this.#pending.delete(msg.id);
-        if (msg.type === 'done') p.resolve(msg.result);
+        if (msg.type === 'done') p.resolve({ ...msg.result, reports: p.reports });
         else p.reject(new Error(msg.message));
       }
     };
@@ -50,7 +54,7 @@ export class ParseClient {
     const id = this.#next++;
     const request: ParseRequest = { id, input, options: plainOptions(options) };
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onProgress });
+      this.#pending.set(id, { reports: [], resolve, reject, onProgress });
       this.#ensure().postMessage(request);
     });
   }

@@ -1,4 +1,5 @@
 // Messages between the page and the import worker.
+import type { Report } from '../model/report';
 import type { Progress } from './parse';
 import type { FileResult, ParseOptions } from './types';
 
@@ -13,5 +14,7 @@ export interface ParseRequest {
 
 export type WorkerReply =
   | { id: number; type: 'progress'; progress: Progress }
+  /** Reports travel in batches before 'done', so the page deserialises them in many short tasks, not one long one. */
+  | { id: number; type: 'reports'; reports: Report[] }
   | { id: number; type: 'done'; result: FileResult }
   | { id: number; type: 'error'; message: string };

@@ -4,13 +4,21 @@
 import type { Cell, Report } from '../model/report';
 import { reportId } from '../model/report';
 import { isKnownKey } from '../model/vocabulary';
-import { parseCellText } from './cells';
+import { parseCellText, type CellContext } from './cells';
 import { detectFormat, parseFormat, parseYear } from './figureRows';
 import { headerCandidates, resolveHeader, type MetaRole } from './labels';
 import type { Problem } from './problems';
 import type { ColumnInfo, ColumnMappings } from './types';
 
 const SAMPLES = 3;
+
+interface FigureColumn {
+  index: number;
+  key: string;
+  header: string;
+  unit?: string;
+  ctx: CellContext;
+}
 
 export class WideBuilder {
   readonly columns: ColumnInfo[];
@@ -19,6 +27,8 @@ export class WideBuilder {
   #file: string;
   #reports = new Map<string, Report>();
   #index: Partial<Record<MetaRole, number>> = {};
+  /** The figure columns with what each cell needs, computed once: a large file has millions of cells. */
+  #figures: FigureColumn[] = [];
 
   constructor(file: string, headers: readonly string[], roles: readonly (MetaRole | undefined)[], mappings: ColumnMappings = {}) {
     this.#file = file;
@@ -64,6 +74,12 @@ export class WideBuilder {
       }
       return info;
     });
+    for (const c of this.columns) {
+      if (c.role !== 'figure' || !c.key) continue;
+      const f: FigureColumn = { index: c.index, key: c.key, header: c.header, ctx: { column: c.key.split('.')[2] } };
+      if (c.unit !== undefined) f.unit = c.unit;
+      this.#figures.push(f);
+    }
   }
 
   #problem(line: number, column: string, code: string, zh: string, en: string): void {
@@ -108,11 +124,11 @@ export class WideBuilder {
       return;
     }
     const cells: Record<string, Cell> = {};
-    for (const c of this.columns) {
-      if (c.role !== 'figure' || !c.key) continue;
+    let count = 0;
+    for (const c of this.#figures) {
       const text = fields[c.index] ?? '';
-      if (text.trim() === '') continue; // absent, not blank: see the comment at the top
-      const parsed = parseCellText(text, { column: c.key.split('.')[2] });
+      if (text === '' || text.trim() === '') continue; // absent, not blank: see the comment at the top
+      const parsed = parseCellText(text, c.ctx);
       if (!parsed.ok) {
         this.#problem(line, c.header, parsed.code, parsed.zh, parsed.en);
         continue;
@@ -120,8 +136,9 @@ export class WideBuilder {
       const cell = parsed.cell;
       if (cell.unit === undefined && c.unit !== undefined && cell.value !== null) cell.unit = c.unit;
       cells[c.key] = cell;
+      count++;
     }
-    if (Object.keys(cells).length === 0) {
+    if (count === 0) {
       // An empty report would replace a stored one with nothing: never import a line without a single figure.
       this.#problem(line, agencyHeader, 'no-figures', `${agency} ${year} 年这一行没有可读取的数值,未导入`, `${agency} ${year}: this line has no figure that could be read; not imported`);
       return;

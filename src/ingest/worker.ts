@@ -10,6 +10,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+/** Reports per message: ≈ 100k cells, a few tens of milliseconds to deserialise on the page. */
+const BATCH = 500;
+
 /** Progress at most every 100 ms: a message per chunk would flood the page on a fast disk. */
 function throttled(id: number): (p: Progress) => void {
   let last = 0;
@@ -33,7 +36,10 @@ scope.onmessage = (e) => {
         )
       : parseText(input.name, input.text, options, onProgress);
   job.then(
-    (result) => scope.postMessage({ id, type: 'done', result }),
+    (result) => {
+      for (let i = 0; i < result.reports.length; i += BATCH) scope.postMessage({ id, type: 'reports', reports: result.reports.slice(i, i + BATCH) });
+      scope.postMessage({ id, type: 'done', result: { ...result, reports: [] } });
+    },
     (err: unknown) => scope.postMessage({ id, type: 'error', message: err instanceof Error ? err.message : String(err) }),
   );
 };
