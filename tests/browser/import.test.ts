@@ -321,4 +321,48 @@ describe('nothing changes unless the person imports', () => {
     await expect.poll(() => status(page), WAIT).toBe('导入完成:新增 1 份,替换 0 份,跳过 0 份,发现 0 个问题。');
     expect((await table(page, 'chart-outcomes'))['2026'].granted).toBe(7);
   });
+
+  it('the detected encoding can be overridden and read again without choosing the file again', async () => {
+    const page = await open();
+    await choose(page, [gbk('gbk-wide.csv', '机构,年度,予以公开/总计\r\n平潭综合实验区,2026,7\r\n')]);
+    await review(page);
+    const enc = page.locator('.file-review [data-encoding]');
+    expect(await enc.getAttribute('data-encoding')).toBe('gb18030');
+    await page.locator('select.encoding').selectOption('utf-8');
+    await expect.poll(() => enc.getAttribute('data-encoding'), WAIT).toBe('utf-8');
+    await expect.poll(() => page.locator('.review .problems tr[data-code="undecodable"]').count(), WAIT).toBe(1);
+    await page.locator('select.encoding').selectOption('auto');
+    await expect.poll(() => enc.getAttribute('data-encoding'), WAIT).toBe('gb18030');
+    expect(await review(page)).toEqual({ added: 1, replacing: 0, unchanged: 0, problems: 0 });
+  });
+
+  it.each(['wide-GB2019', 'wide-GB2021', 'long-GB2019', 'long-GB2021'])('the %s template downloads and imports back with every column understood', async (name) => {
+    const page = await open();
+    await page.locator('details.menu summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click(`[data-template="${name}"]`)]);
+    const dir = mkdtempSync(join(tmpdir(), 'import-test-'));
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    await page.locator('details.menu summary').click();
+    await choose(page, [{ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: bytes }]);
+    expect(await review(page)).toEqual({ added: 0, replacing: 0, unchanged: 0, problems: 0 });
+    expect(await page.locator('.file-review tr[data-role="unknown"]').count()).toBe(0);
+  });
+
+  it('deleting a report and then an organ removes exactly those records', async () => {
+    const page = await open();
+    const before = (await dump(page)).reports as [[string, number], unknown][];
+    await page.locator('details.data-manager summary').click();
+    await page.locator('.data-manager .delete-report[data-year="2025"]').click();
+    await expect.poll(() => status(page), WAIT).toBe(`已删除 ${PT} 2025 年的年报。`);
+    let after = (await dump(page)).reports as [[string, number], unknown][];
+    expect(after.map(([k]) => k.join('|'))).toEqual(before.map(([k]) => k.join('|')).filter((k) => k !== `${PT}|2025`));
+    await page.locator('.data-manager .delete-organ').click();
+    await expect.poll(() => status(page), WAIT).toBe(`已删除“${PT}”的 14 份年报。`);
+    after = (await dump(page)).reports as [[string, number], unknown][];
+    expect(after.some(([k]) => k[0] === PT)).toBe(false);
+    expect(after).toHaveLength(before.length - 15);
+  });
 });
