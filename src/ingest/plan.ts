@@ -19,11 +19,31 @@ export interface ReportChange {
   fields: { field: string; old: string; next: string }[];
 }
 
+/**
+ * Merge: the stored report with the incoming figures laid over it. Cells the file does not have stay as stored;
+ * so do organ details, except where the stored one is empty. The format follows the stored report unless it was
+ * only prose, since a file of a few columns cannot say more about the table format than the stored report does.
+ */
+export function mergeReports(stored: Report, incoming: Report): Report {
+  const out: Report = {
+    ...stored,
+    region: stored.region || incoming.region,
+    level: stored.level || incoming.level,
+    source: stored.source || incoming.source,
+    format: stored.format === 'text-only' ? incoming.format : stored.format,
+    cells: { ...stored.cells, ...incoming.cells },
+  };
+  if (stored.format === 'text-only' && incoming.formatNote !== undefined) out.formatNote = incoming.formatNote;
+  return out;
+}
+
 export interface ImportPlan {
   /** Reports to write, one per organ + year over all files (a later file wins, and that is a listed problem). */
   reports: Report[];
   added: number;
   replacing: ReportChange[];
+  /** The same conflicts if merged instead: only the cells the files hold change. */
+  merging: ReportChange[];
   /** Reports identical to what is stored: nothing to write. */
   unchanged: number;
   problems: Problem[];
@@ -85,14 +105,20 @@ export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<st
   let added = 0;
   let unchanged = 0;
   const replacing: ReportChange[] = [];
+  const merging: ReportChange[] = [];
+  const empty = (c: ReportChange) => c.cells.length === 0 && c.fields.length === 0;
   for (const r of reports) {
     const old = existing.get(reportId(r.agency, r.year));
     if (!old) added++;
     else {
       const change = diffReports(old, r);
-      if (change.cells.length === 0 && change.fields.length === 0) unchanged++;
-      else replacing.push(change);
+      if (empty(change)) unchanged++;
+      else {
+        replacing.push(change);
+        const merged = diffReports(old, mergeReports(old, r));
+        if (!empty(merged)) merging.push(merged);
+      }
     }
   }
-  return { reports, added, replacing, unchanged, problems, problemsTotal, undecidedColumns };
+  return { reports, added, replacing, merging, unchanged, problems, problemsTotal, undecidedColumns };
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
 import { backupJson } from '../ingest/json';
-import { buildPlan, type ImportPlan } from '../ingest/plan';
+import { buildPlan, mergeReports, type ImportPlan } from '../ingest/plan';
 import type { Problem } from '../ingest/problems';
 import { problemsCsv } from '../ingest/problems';
 import type { WorkerInput } from '../ingest/protocol';
@@ -198,8 +198,11 @@ export class ImportState {
     if (this.entries.length === 0) this.phase = 'idle';
   }
 
-  /** Writes the plan in one transaction. keepExisting: reports already stored for the same organ + year stay. */
-  async commit(keepExisting: boolean): Promise<void> {
+  /**
+   * Writes the plan in one transaction. For reports already stored (same organ + year): 'replace' writes the
+   * file's report, 'merge' lays its cells over the stored ones, 'keep' leaves the stored report as it is.
+   */
+  async commit(conflicts: 'replace' | 'merge' | 'keep'): Promise<void> {
     const db = this.app.database();
     if (!db || this.phase !== 'review' || this.plan.undecidedColumns > 0) return;
     const plan = this.plan;
@@ -211,7 +214,12 @@ export class ImportState {
         if (e.result.delimiter) f.delimiter = e.result.delimiter;
         return f;
       });
-      const record = await commitImport(db, plan.reports, { files, problems: plan.problemsTotal, keepExisting });
+      const record = await commitImport(db, plan.reports, {
+        files,
+        problems: plan.problemsTotal,
+        keepExisting: conflicts === 'keep',
+        ...(conflicts === 'merge' ? { combine: mergeReports } : {}),
+      });
       mark('committed');
       this.lastProblems = plan.problems;
       this.entries = [];

@@ -12,6 +12,11 @@ export interface CommitOptions {
   problems: number;
   /** Keep the stored record where one exists for the same organ + year (the review's "keep existing"). */
   keepExisting: boolean;
+  /**
+   * How an incoming report and the stored one become the record written (the review's "merge"); by default the
+   * incoming report replaces the stored one. Called inside the transaction, with the record as it is then.
+   */
+  combine?: (stored: Report, incoming: Report) => Report;
   /** Time of the import (tests pass a fixed one). */
   at?: Date;
 }
@@ -59,11 +64,14 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
       if (old === undefined) {
         added.push({ agency: r.agency, year: r.year });
         writes.push(quiet(store.put(r)));
-      } else if (options.keepExisting || sameReport(old, r)) {
+        return;
+      }
+      const next = options.keepExisting ? old : options.combine ? options.combine(old, r) : r;
+      if (sameReport(old, next)) {
         skipped++;
       } else {
         replaced.push(old);
-        writes.push(quiet(store.put(r)));
+        writes.push(quiet(store.put(next)));
       }
     });
     const counts: ImportCounts = { added: added.length, replaced: replaced.length, skipped, problems: options.problems };

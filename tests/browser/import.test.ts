@@ -204,6 +204,20 @@ describe('conflicts, undo, history', () => {
     expect(await dump(page)).toEqual(original);
   });
 
+  it('"merge" changes only the figures the file holds and keeps every other stored cell', async () => {
+    const page = await open();
+    const before = await dump(page);
+    const stored = (before.reports as [[string, number], Report][]).find(([k]) => k[0] === PT && k[1] === 2021)?.[1] as Report;
+    await choose(page, [utf8('one-figure.csv', '机构,年度,予以公开/总计\r\n平潭综合实验区,2021,32\r\n')]);
+    expect(await review(page)).toMatchObject({ added: 0, replacing: 1 });
+    await page.click('#import-commit-merge');
+    await expect.poll(() => status(page), WAIT).toBe('导入完成:新增 0 份,替换 1 份,跳过 0 份,发现 0 个问题。');
+    const after = (await dump(page)).reports as [[string, number], Report][];
+    const merged = after.find(([k]) => k[0] === PT && k[1] === 2021)?.[1] as Report;
+    expect(merged).toEqual({ ...stored, cells: { ...stored.cells, 'requests.granted.total': { value: 32 } } });
+    expect((await table(page, 'chart-outcomes'))['2021'].granted).toBe(32);
+  });
+
   it('"keep existing" adds the new reports and leaves the conflicting one as stored', async () => {
     const page = await open();
     const pt2021 = sampleReports().find((r) => r.agency === PT && r.year === 2021) as Report;

@@ -1,6 +1,6 @@
 // Templates and CSV export read back unchanged; the plan shows what an import would change.
 import { describe, expect, it } from 'vitest';
-import { buildPlan, diffReports } from '../../src/ingest/plan';
+import { buildPlan, diffReports, mergeReports } from '../../src/ingest/plan';
 import { parseText } from '../../src/ingest/parse';
 import { problemsCsv } from '../../src/ingest/problems';
 import { sampleReports } from '../../src/ingest/sample';
@@ -83,6 +83,8 @@ describe('plan', () => {
     const existing = new Map([base, same].map((r) => [reportId(r.agency, r.year), r]));
     const plan = buildPlan([file([changed, other]), file([same, other], 'b.csv')], existing);
     expect([plan.added, plan.replacing.length, plan.unchanged]).toEqual([1, 1, 1]);
+    // merged, the same conflict only changes the figures the file holds
+    expect(plan.merging.map((c) => c.cells.map((x) => x.key))).toEqual([['requests.granted.total', 'requests.granted.natural_person']]);
     expect(plan.replacing[0].cells).toEqual([
       { key: 'requests.granted.total', old: { value: 1 }, next: { value: 2 } },
       { key: 'requests.granted.natural_person', next: { value: null, printed: '—' } },
@@ -90,6 +92,16 @@ describe('plan', () => {
     expect(plan.problems).toEqual([
       { file: 'b.csv', column: 'agency/year', code: 'duplicate-across-files', zh: '乙 2020 年也在“a.csv”中:以本文件为准', en: '乙 2020 is also in "a.csv": this file\'s figures are used' },
     ]);
+  });
+
+  it('merge keeps stored cells and details the file does not give; a file of fewer cells removes nothing', () => {
+    const stored: Report = { ...base, region: '某省', cells: { 'requests.granted.total': { value: 1 }, 'requests.new_received.total': { value: 4 } } };
+    const incoming: Report = { ...base, format: 'text-only', source: '', cells: { 'requests.granted.total': { value: 2 } } };
+    expect(mergeReports(stored, incoming)).toEqual({ ...stored, cells: { 'requests.granted.total': { value: 2 }, 'requests.new_received.total': { value: 4 } } });
+    const plan = buildPlan([file([incoming])], new Map([[reportId(base.agency, base.year), stored]]));
+    expect(plan.replacing[0].cells.map((c) => c.key)).toEqual(['requests.granted.total', 'requests.new_received.total']);
+    expect(plan.merging[0].cells).toEqual([{ key: 'requests.granted.total', old: { value: 1 }, next: { value: 2 } }]);
+    expect(plan.merging[0].fields).toEqual([]);
   });
 
   it('diff lists report fields that change', () => {

@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseJsonText } from '../../src/ingest/json';
 import { backupJson } from '../../src/ingest/json';
+import { mergeReports } from '../../src/ingest/plan';
 import { sampleReports } from '../../src/ingest/sample';
 import type { Report } from '../../src/model/report';
 import { dumpBackup, restoreBackup } from '../../src/store/backup';
@@ -60,6 +61,24 @@ describe('commit', () => {
     const rec = await commitImport(d, [report(2021, 99), report(2024, 1)], { files, problems: 0, keepExisting: true });
     expect(rec.counts).toEqual({ added: 1, replaced: 0, skipped: 1, problems: 0 });
     expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(30);
+  });
+
+  it('merge: the incoming cells are laid over the stored report; undo gives the stored report back', async () => {
+    const d = await fresh();
+    const stored = report(2021, 30, { cells: { 'requests.granted.total': { value: 30, unit: '件' }, 'requests.new_received.total': { value: 70, unit: '件' } } });
+    await commitImport(d, [stored], { files, problems: 0, keepExisting: false });
+    const incoming = report(2021, 31, { region: '', source: '' });
+    const rec = await commitImport(d, [incoming], { files, problems: 0, keepExisting: false, combine: mergeReports });
+    expect(rec.counts).toEqual({ added: 0, replaced: 1, skipped: 0, problems: 0 });
+    expect(await d.get('reports', [PT, 2021])).toEqual({
+      ...stored,
+      cells: { 'requests.granted.total': { value: 31, unit: '件' }, 'requests.new_received.total': { value: 70, unit: '件' } },
+    });
+    // merging what is already there changes nothing: skipped, not replaced
+    expect((await commitImport(d, [incoming], { files, problems: 0, keepExisting: false, combine: mergeReports })).counts.skipped).toBe(1);
+    await undoLastImport(d);
+    await undoLastImport(d);
+    expect(await d.get('reports', [PT, 2021])).toEqual(stored);
   });
 
   it('a failing write aborts everything: the store is exactly as before', async () => {
