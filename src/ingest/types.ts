@@ -55,6 +55,8 @@ export interface FileResult {
   problems: Problem[];
   /** Problems found in all; `problems` keeps the first MAX_PROBLEMS so a broken 100 MB file stays usable. */
   problemsTotal: number;
+  /** Time the reader took (decode, parse, build reports), in milliseconds. */
+  readMs?: number;
   /** The whole backup, when the file is one (it can restore, not only import). */
   backup?: BackupContent;
 }

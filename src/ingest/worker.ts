@@ -27,6 +27,7 @@ function throttled(id: number): (p: Progress) => void {
 scope.onmessage = (e) => {
   const { id, input, options } = e.data;
   const onProgress = throttled(id);
+  const started = performance.now();
   const job =
     input.kind === 'file'
       ? parseSource(
@@ -37,6 +38,7 @@ scope.onmessage = (e) => {
       : parseText(input.name, input.text, options, onProgress);
   job.then(
     (result) => {
+      result.readMs = Math.round(performance.now() - started);
       for (let i = 0; i < result.reports.length; i += BATCH) scope.postMessage({ id, type: 'reports', reports: result.reports.slice(i, i + BATCH) });
       scope.postMessage({ id, type: 'done', result: { ...result, reports: [] } });
     },
