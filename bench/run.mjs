@@ -3,7 +3,8 @@
 // reviewed and committed; the same bytes are then decoded and parsed by bare PapaParse in the same page, and the
 // ratio printed. The longest main-thread stall during the import shows whether the page stayed responsive.
 // Generated data only: the organs are named 基准测试生成机构-NNNNN and never shown as real.
-// Run: npm run bench   (builds first; this script alone: node bench/run.mjs)
+// A second run reads a ~100 MB long CSV to the review (then cancels) and reports the longest main-thread stall.
+// Run: npm run bench   (builds first; this script alone: node bench/run.mjs; BENCH_REPORTS, BENCH_LARGE_MB)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -14,6 +15,8 @@ import { chromium } from 'playwright-core';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 10_000);
 const TIMEOUT = 600_000;
+/** Size of the large long file read afterwards (0 to skip). */
+const LARGE_MB = Number(process.env.BENCH_LARGE_MB ?? 100);
 
 function findChromium() {
   for (const c of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
@@ -123,6 +126,65 @@ async function generate(path) {
   }
   writeFileSync(path, lines.join('\r\n') + '\r\n');
   return { bytes: readFileSync(path).length, columns: keys.length, cells: REPORTS * keys.length };
+}
+
+/** The same kind of generated reports as one long CSV (one figure a line), to about `mb` megabytes. */
+async function generateLong(path, mb) {
+  const { keys } = await template();
+  const r = rng(7);
+  const lines = ['机构,年度,格式,部分,行,列,数值,来源'];
+  let bytes = 0;
+  let organs = 0;
+  while (bytes < mb * 1048576) {
+    organs++;
+    for (const { year, v } of organYears(YEARS_GB2019, r)) {
+      for (const k of keys) {
+        if (!(k in v)) continue;
+        const [section, row, column] = k.split('.');
+        const line = `基准测试生成机构-${String(organs).padStart(5, '0')},${year},GB2019,${section},${row},${column},${v[k]},generated`;
+        bytes += Buffer.byteLength(line) + 2;
+        lines.push(line);
+      }
+    }
+  }
+  writeFileSync(path, lines.join('\r\n') + '\r\n');
+  return { bytes: readFileSync(path).length, lines: lines.length - 1, reports: organs * YEARS_GB2019.length };
+}
+
+/** A large long file read to the review and then cancelled: the page must stay responsive meanwhile. */
+async function largeLong(browser, baseUrl, mb) {
+  const path = join(tmpdir(), 'disclosure-bench', `long-${mb}mb.csv`);
+  const file = await generateLong(path, mb);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(baseUrl);
+  await page.waitForSelector('figure canvas', { timeout: 60_000 });
+  await page.evaluate(() => {
+    window.__maxGap = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      window.__maxGap = Math.max(window.__maxGap, now - last);
+      last = now;
+    }, 10);
+  });
+  const t0 = Date.now();
+  await page.setInputFiles('input[type="file"]', path);
+  await page.waitForSelector(`.review .summary[data-new="${file.reports}"]`, { timeout: TIMEOUT });
+  const ms = Date.now() - t0;
+  const workerMs = Number(await page.locator('.file-review').first().getAttribute('data-read-ms'));
+  const stall = await page.evaluate(() => window.__maxGap);
+  const heap = await page.evaluate(() => {
+    const m = performance.memory;
+    return m ? Math.round(m.usedJSHeapSize / 1048576) : null;
+  });
+  await page.click('#import-discard');
+  await context.close();
+  const out = { fileMB: Math.round(file.bytes / 1048576), lines: file.lines, reports: file.reports, readAndReviewMs: ms, workerReadMs: workerMs, longestMainThreadStallMs: Math.round(stall), pageHeapMB: heap };
+  console.log(`Large long CSV (${out.fileMB} MB, ${file.lines} figure lines, ${file.reports} reports), read to the review, then cancelled:`);
+  console.log(`  read + review ready ${ms} ms (worker ${workerMs} ms); longest main-thread stall ${out.longestMainThreadStallMs} ms; page JS heap ${heap ?? '?'} MB (performance.memory, coarse)`);
+  return out;
 }
 
 async function main() {
@@ -236,9 +298,10 @@ async function main() {
     console.log(`  bare PapaParse on the same bytes (decode+parse) ${out.barePapaParseMs} ms  (${bare.rows} rows, best of 3)`);
     console.log(`  ratio read/bare ${out.ratioReadToBare}×, (read+commit)/bare ${out.ratioReadPlusCommitToBare}×`);
     console.log(`  longest main-thread stall: ${out.longestMainThreadStallMs.reading} ms while reading; ${out.longestMainThreadStallMs.afterCommit} ms after the commit (re-render)`);
-    mkdirSync(join(root, 'bench/results'), { recursive: true });
-    writeFileSync(join(root, 'bench/results/import.json'), JSON.stringify(out, null, 2) + '\n');
     await context.close();
+    const large = LARGE_MB > 0 ? await largeLong(browser, baseUrl, LARGE_MB) : undefined;
+    mkdirSync(join(root, 'bench/results'), { recursive: true });
+    writeFileSync(join(root, 'bench/results/import.json'), JSON.stringify({ ...out, large }, null, 2) + '\n');
   } finally {
     await browser.close();
     await server.close();

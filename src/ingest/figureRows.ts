@@ -55,7 +55,8 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** "2020", "2020年", "２０２０" → 2020; null for anything that is not a plausible report year. */
 export function parseYear(text: string, lenient: boolean): number | null {
-  const t = lenient ? text.normalize('NFKC').trim().replace(/年$/, '') : text;
+  // Four ASCII digits, by far the most common, skip the normalisation (a long file has a year on every line).
+  const t = lenient && !/^\d{4}$/.test(text) ? text.normalize('NFKC').trim().replace(/年$/, '') : text;
   if (lenient && !/^\d{4}$/.test(t)) return null;
   const year = Number(t);
   return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null;
