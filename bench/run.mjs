@@ -171,7 +171,7 @@ async function largeLong(browser, baseUrl, mb) {
   });
   const t0 = Date.now();
   await page.setInputFiles('input[type="file"]', path);
-  await page.waitForSelector(`.review .summary[data-new="${file.reports}"]`, { timeout: TIMEOUT });
+  await page.waitForSelector(`.review > .summary[data-new="${file.reports}"]`, { timeout: TIMEOUT });
   const ms = Date.now() - t0;
   const workerMs = Number(await page.locator('.file-review').first().getAttribute('data-read-ms'));
   const stall = await page.evaluate(() => window.__maxGap);
@@ -221,7 +221,7 @@ async function main() {
       page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name.slice(7), m.startTime])));
     const t0 = Date.now();
     await page.setInputFiles('input[type="file"]', csvPath);
-    await page.waitForSelector(`.review .summary[data-new="${REPORTS}"]`, { timeout: TIMEOUT });
+    await page.waitForSelector(`.review > .summary[data-new="${REPORTS}"]`, { timeout: TIMEOUT });
     const tReview = Date.now();
     const stallRead = await page.evaluate(() => window.__maxGap);
     await page.evaluate(() => {

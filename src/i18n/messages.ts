@@ -278,6 +278,7 @@ const zh = {
   'history.empty': '还没有导入过文件。',
   'history.counts': '新增 {added},替换 {replaced},跳过 {skipped},问题 {problems}',
   'import.commitMerge': '导入并合并({n} 份):只更新文件中有的单元格',
+  'import.moreFindings': '另有 {n} 条核对结果未列出;导入后可在“数据质量”中查看全部。',
   'import.mergeNote': '下表按“替换整份年报”列出变化(文件中没有的单元格将变为“未采集”)。选择“合并”则保留这些单元格,只有 {n} 份年报中文件给出的数值会改变。',
 };
 
@@ -558,6 +559,7 @@ const en: Record<MessageKey, string> = {
   'history.empty': 'No imports yet.',
   'history.counts': '{added} added, {replaced} replaced, {skipped} skipped, {problems} problems',
   'import.commitMerge': 'Import and merge ({n}): update only the cells the files hold',
+  'import.moreFindings': '{n} more check results not listed; after the import, the quality view lists them all.',
   'import.mergeNote': 'The changes below are those of replacing whole reports (cells the files lack become "not captured"). Merging keeps those cells; only the figures the files give change, in {n} reports.',
 };
 

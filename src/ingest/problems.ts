@@ -1,4 +1,5 @@
 // Problems found while reading input: structured, never thrown, never silently skipped.
+import { csvDocument, csvField, neutralise } from '../model/csvText';
 
 export interface Problem {
   file: string;
@@ -13,10 +14,13 @@ export interface Problem {
   en: string;
 }
 
-/** Problems as CSV for download: UTF-8 with a BOM so Excel shows the Chinese, both languages side by side. */
+/**
+ * Problems as CSV for download: UTF-8 with a BOM so Excel shows the Chinese, both languages side by side. File
+ * names, headers and cell texts come from users' files: every text is neutralised against formula injection.
+ */
 export function problemsCsv(problems: readonly Problem[]): string {
-  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (s: string) => csvField(neutralise(s));
   const lines = [['文件 file', '行 row', '列 column', '代码 code', '问题', 'problem'].join(',')];
-  for (const p of problems) lines.push([p.file, p.row === undefined ? '' : String(p.row), p.column ?? '', p.code, p.zh, p.en].map(quote).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  for (const p of problems) lines.push([p.file, p.row === undefined ? '' : String(p.row), p.column ?? '', p.code, p.zh, p.en].map(field).join(','));
+  return csvDocument(lines);
 }

@@ -1,5 +1,6 @@
 // Import state (issue 3): files and pasted text → worker → review → one-transaction commit; history, undo,
 // delete, clear, backup and restore. The page never parses: it holds File handles and the worker's results.
+import { checkIncoming, type Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
@@ -74,6 +75,12 @@ export class ImportState {
       new Map(this.app.reports.map((r): [string, Report] => [reportId(r.agency, r.year), r])),
     ),
   );
+
+  /**
+   * Consistency findings (issue 5) on the incoming reports as they would be stored, beside their stored
+   * neighbour years. Derived lazily: computed only while the review shows them.
+   */
+  findings: Finding[] = $derived.by(() => (this.entries.length === 0 ? [] : checkIncoming(this.plan.reports, this.app.reports)));
 
   #client = new ParseClient();
   #pasteCount = 0;

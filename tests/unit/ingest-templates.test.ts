@@ -111,5 +111,8 @@ describe('plan', () => {
   it('problems download as UTF-8 CSV with a BOM, quoted where needed', () => {
     const csv = problemsCsv([{ file: 'a,b.csv', row: 3, column: '予以公开/总计', code: 'bad-number', zh: '数值“x”不是数字', en: 'value "x" is not a number' }]);
     expect(csv).toBe('\uFEFF文件 file,行 row,列 column,代码 code,问题,problem\r\n"a,b.csv",3,予以公开/总计,bad-number,数值“x”不是数字,"value ""x"" is not a number"\r\n');
+    // texts from users' files cannot smuggle a formula into the spreadsheet
+    const evil = problemsCsv([{ file: '=HYPERLINK("x").csv', column: '+1', code: 'c', zh: 'z', en: 'e' }]);
+    expect(evil.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"").csv",,'+1,c,z,e`);
   });
 });
