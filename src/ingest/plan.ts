@@ -38,7 +38,7 @@ export function mergeReports(stored: Report, incoming: Report): Report {
 }
 
 export interface ImportPlan {
-  /** Reports to write, one per organ + year over all files (a later file wins, and that is a listed problem). */
+  /** Reports to write, one per organ + year over all files (cells of several files combined; see buildPlan). */
   reports: Report[];
   added: number;
   replacing: ReportChange[];
@@ -89,14 +89,21 @@ export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<st
       const id = reportId(r.agency, r.year);
       const before = byId.get(id);
       if (before) {
-        problemsTotal++;
-        problems.push({
-          file: f.file,
-          column: 'agency/year',
-          code: 'duplicate-across-files',
-          zh: `${r.agency} ${r.year} 年也在“${before.file}”中:以本文件为准`,
-          en: `${r.agency} ${r.year} is also in "${before.file}": this file's figures are used`,
-        });
+        // The same report in two files of one import (say, one file per table): their cells are combined.
+        // Where both give the same cell differently, the later file wins, and that is listed.
+        const differing = Object.keys(r.cells).filter((k) => k in before.report.cells && !sameCell(before.report.cells[k], r.cells[k]));
+        if (differing.length > 0) {
+          problemsTotal++;
+          problems.push({
+            file: f.file,
+            column: differing.slice(0, 3).join(', ') + (differing.length > 3 ? ' …' : ''),
+            code: 'duplicate-across-files',
+            zh: `${r.agency} ${r.year} 年也在“${before.file}”中,有 ${differing.length} 个单元格两处不同:以本文件为准`,
+            en: `${r.agency} ${r.year} is also in "${before.file}", and ${differing.length} cells differ: this file's figures are used`,
+          });
+        }
+        byId.set(id, { report: mergeReports(before.report, r), file: f.file });
+        continue;
       }
       byId.set(id, { report: r, file: f.file });
     }

@@ -5,6 +5,8 @@ import type { Cell, Report } from '../model/report';
 import { KEY_DEFS, SECTION_BY_KEY } from '../model/vocabulary';
 import { officialHeader } from './labels';
 
+export { BOM } from '../model/csvText';
+
 export type TemplateFormat = 'GB2019' | 'GB2021';
 export type TemplateShape = 'wide' | 'long';
 
@@ -34,9 +36,6 @@ export function templateKeys(format: TemplateFormat): string[] {
 function cleanRowLabel(zh: string): string {
   return zh.replace(/\[仅GB20\d\d\]$/, '');
 }
-
-/** Excel opens UTF-8 CSV as the local code page unless it starts with a BOM. */
-export const BOM = '\uFEFF';
 
 export function wideTemplate(format: TemplateFormat): string {
   return Papa.unparse([[...WIDE_META, ...templateKeys(format).map(officialHeader)]], { newline: '\r\n' }) + '\r\n';

@@ -14,6 +14,7 @@ import type { EncodingSource, FileResult, ImportRecord, ParseOptions } from '../
 import { reportId, type Report } from '../model/report';
 import { dumpBackup, restoreBackup } from '../store/backup';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
+import { onChange } from '../store/sync';
 import type { AppState } from './app.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
@@ -87,6 +88,8 @@ export class ImportState {
 
   constructor(app: AppState) {
     this.app = app;
+    // Another tab imported, undid or cleared: its history is ours too.
+    onChange(() => void this.refreshHistory());
   }
 
   #say(key: MessageKey, params?: Record<string, string | number>): void {

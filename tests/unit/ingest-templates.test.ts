@@ -76,12 +76,14 @@ describe('plan', () => {
     problemsTotal: 0,
   });
 
-  it('new, replacing (cells old → new), unchanged; a report in two files is a listed problem', () => {
+  it('new, replacing (cells old → new), unchanged; a report in two files is combined, differing cells listed', () => {
     const changed: Report = { ...base, cells: { 'requests.granted.total': { value: 2 }, 'requests.granted.natural_person': { value: null, printed: '—' } } };
     const other: Report = { ...base, agency: '乙' };
     const same: Report = { ...base, agency: '丙' };
     const existing = new Map([base, same].map((r) => [reportId(r.agency, r.year), r]));
-    const plan = buildPlan([file([changed, other]), file([same, other], 'b.csv')], existing);
+    const otherB: Report = { ...other, cells: { 'requests.granted.total': { value: 9 }, 'review.admin_review.total': { value: 0 } } };
+    const plan = buildPlan([file([changed, other]), file([same, otherB], 'b.csv')], existing);
+    expect(plan.reports.find((r) => r.agency === '乙')?.cells).toEqual({ 'requests.granted.total': { value: 9 }, 'review.admin_review.total': { value: 0 } });
     expect([plan.added, plan.replacing.length, plan.unchanged]).toEqual([1, 1, 1]);
     // merged, the same conflict only changes the figures the file holds
     expect(plan.merging.map((c) => c.cells.map((x) => x.key))).toEqual([['requests.granted.total', 'requests.granted.natural_person']]);
@@ -90,7 +92,13 @@ describe('plan', () => {
       { key: 'requests.granted.natural_person', next: { value: null, printed: '—' } },
     ]);
     expect(plan.problems).toEqual([
-      { file: 'b.csv', column: 'agency/year', code: 'duplicate-across-files', zh: '乙 2020 年也在“a.csv”中:以本文件为准', en: '乙 2020 is also in "a.csv": this file\'s figures are used' },
+      {
+        file: 'b.csv',
+        column: 'requests.granted.total',
+        code: 'duplicate-across-files',
+        zh: '乙 2020 年也在“a.csv”中,有 1 个单元格两处不同:以本文件为准',
+        en: '乙 2020 is also in "a.csv", and 1 cells differ: this file\'s figures are used',
+      },
     ]);
   });
 
