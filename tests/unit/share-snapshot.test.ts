@@ -4,6 +4,8 @@ import type { Report } from '../../src/model/report';
 import { compareOrgans } from '../../src/query/compare';
 import { procurement, publishedItems, requestOutcomes } from '../../src/query/coreCharts';
 import { METRIC_BY_KEY, type Metric } from '../../src/query/metrics';
+import { KEY_DEFS } from '../../src/model/vocabulary';
+import { makeShareLink } from '../../src/share/link';
 import { recordCellAccess } from '../../src/share/record';
 import { decodeSnapshot, encodeSnapshot, MAX_LINK_LENGTH, SnapshotError, type Snapshot } from '../../src/share/snapshot';
 import { formatHash, parseHash } from '../../src/share/viewState';
@@ -88,5 +90,32 @@ describe('view hash', () => {
     const r = parseHash(hash);
     expect(r.ok).toBe(false);
     expect(r).toMatchObject({ reason, state: { view: 'overview', organs: [], shares: false } });
+  });
+});
+
+describe('share link', () => {
+  const base = 'https://example.gov.cn/tools/nianbao/';
+  const made = new Date('2026-11-27T10:00:00.000Z');
+
+  it('carries the view and the snapshot when short enough', async () => {
+    const hash = formatHash({ view: 'overview', agency: PT, from: 2019, organs: [], shares: false });
+    const r = await makeShareLink(reports, (rs) => requestOutcomes(rs, PT, { from: 2019 }), { hash, chart: 'chart-outcomes', base, made });
+    expect(r.tooLong).toBe(false);
+    expect(r.link.startsWith(`${base}#${hash}&s=`)).toBe(true);
+    expect(r.length).toBe(r.link.length);
+    const parsed = parseHash(new URL(r.link).hash);
+    expect(parsed.ok && parsed.snapshot !== undefined).toBe(true);
+  });
+
+  it('falls back to the view-only link past 2,000 characters, and says how long it would have been', async () => {
+    const hash = formatHash({ view: 'overview', organs: [], shares: false });
+    const everything = (rs: readonly Report[]) => rs.map((r) => [...KEY_DEFS.keys()].map((k) => r.cells[k]));
+    const r = await makeShareLink(reports, everything, { hash, chart: 'chart-outcomes', base, made });
+    expect(r).toEqual({ link: `${base}#${hash}`, tooLong: true, length: expect.any(Number) });
+    expect(r.length).toBeGreaterThan(MAX_LINK_LENGTH);
+  });
+
+  it('a query that enumerates cells is refused (the snapshot would miss what it read)', () => {
+    expect(() => recordCellAccess(reports, (rs) => Object.keys(rs[0].cells))).toThrow('queries must look cells up by key');
   });
 });
