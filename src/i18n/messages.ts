@@ -279,6 +279,8 @@ const zh = {
   'history.counts': '新增 {added},替换 {replaced},跳过 {skipped},问题 {problems}',
   'import.commitMerge': '导入并合并({n} 份):只更新文件中有的单元格',
   'import.moreFindings': '另有 {n} 条核对结果未列出;导入后可在“数据质量”中查看全部。',
+  'import.checkLarge': '本次有 {n} 份年报,勾稽关系核对需要一些时间,未自动运行。',
+  'import.runChecks': '运行核对',
   'import.mergeNote': '下表按“替换整份年报”列出变化(文件中没有的单元格将变为“未采集”)。选择“合并”则保留这些单元格,只有 {n} 份年报中文件给出的数值会改变。',
 };
 
@@ -560,6 +562,8 @@ const en: Record<MessageKey, string> = {
   'history.counts': '{added} added, {replaced} replaced, {skipped} skipped, {problems} problems',
   'import.commitMerge': 'Import and merge ({n}): update only the cells the files hold',
   'import.moreFindings': '{n} more check results not listed; after the import, the quality view lists them all.',
+  'import.checkLarge': '{n} reports: the consistency checks take a while, so they did not run by themselves.',
+  'import.runChecks': 'Run the checks',
   'import.mergeNote': 'The changes below are those of replacing whole reports (cells the files lack become "not captured"). Merging keeps those cells; only the figures the files give change, in {n} reports.',
 };
 
