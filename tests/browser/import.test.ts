@@ -381,4 +381,14 @@ describe('nothing changes unless the person imports', () => {
     expect(after.some(([k]) => k[0] === PT)).toBe(false);
     expect(after).toHaveLength(before.length - 15);
   });
+
+  it('in English, the review and the status speak English', async () => {
+    const page = await open();
+    await page.click('#lang-switch');
+    await choose(page, [utf8('en.csv', 'agency,year,requests.granted.total\r\n平潭综合实验区,2026,7\r\n')]);
+    expect(await review(page)).toEqual({ added: 1, replacing: 0, unchanged: 0, problems: 0 });
+    expect(await page.locator('#import-review-title').textContent()).toBe('Review before import');
+    await page.click('#import-commit');
+    await expect.poll(() => status(page), WAIT).toBe('Import finished: 1 added, 0 replaced, 0 skipped, 0 problems found.');
+  });
 });

@@ -87,6 +87,21 @@ describe('encodings and delimiters', () => {
   });
 });
 
+describe('detection reads the whole file', () => {
+  it('GBK bytes only after 2 MiB of ASCII: UTF-8 fails late, the file is read again as GB18030', async () => {
+    const filler = Array.from({ length: 150_000 }, (_, i) => `org${i},2020,${i % 10}`).join('\n');
+    const text = `agency,year,requests.granted.total\n${filler}\n${PT},2021,30\n`;
+    const bytes = gbkBytes(text);
+    expect(bytes.length).toBeGreaterThan(2 * CHUNK_BYTES);
+    const progress: number[] = [];
+    const r = await parseSource(bytesSource('late-gbk.csv', bytes), {}, (p) => progress.push(p.rows));
+    expect(r).toMatchObject({ encoding: 'gb18030', encodingSource: 'fallback', rows: 150_001, problemsTotal: 0 });
+    expect(r.reports.find((x) => x.agency === PT)?.cells['requests.granted.total']).toEqual({ value: 30 });
+    // the first attempt got far before failing: rows were counted, then counting started over
+    expect(progress.some((n, i) => i > 0 && n < progress[i - 1])).toBe(true);
+  });
+});
+
 describe('long CSV', () => {
   it('canonical keys, no BOM, LF; an empty value is a blank cell, not zero', async () => {
     const r = await read('utf8-long-keys.csv');
