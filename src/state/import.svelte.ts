@@ -4,12 +4,11 @@ import { checkIncoming, type Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
-import { backupJson } from '../ingest/json';
 import { buildPlan, mergeReports, type ImportPlan } from '../ingest/plan';
 import type { Problem } from '../ingest/problems';
 import { problemsCsv } from '../ingest/problems';
 import type { WorkerInput } from '../ingest/protocol';
-import { BOM, template, type TemplateFormat, type TemplateShape } from '../ingest/templates';
+import type { TemplateFormat, TemplateShape } from '../ingest/templates';
 import type { EncodingSource, FileResult, ImportRecord, ParseOptions } from '../ingest/types';
 import { reportId, type Report } from '../model/report';
 import { dumpBackup, restoreBackup } from '../store/backup';
@@ -304,7 +303,7 @@ export class ImportState {
     if (!db) return;
     const content = await dumpBackup(db);
     const day = content.exportedAt.slice(0, 10);
-    download(`disclosure-reports-backup-${day}.json`, backupJson(content), 'application/json');
+    download(`disclosure-reports-backup-${day}.json`, JSON.stringify(content), 'application/json');
     this.#say('backup.exported', { n: content.reports.length });
   }
 
@@ -312,7 +311,9 @@ export class ImportState {
     download('import-problems.csv', problemsCsv(problems), 'text/csv;charset=utf-8');
   }
 
-  downloadTemplate(shape: TemplateShape, format: TemplateFormat): void {
+  /** Templates load on demand: their CSV writer (PapaParse) need not be in the page's first download. */
+  async downloadTemplate(shape: TemplateShape, format: TemplateFormat): Promise<void> {
+    const { BOM, template } = await import('../ingest/templates');
     download(`template-${shape}-${format}.csv`, BOM + template(shape, format), 'text/csv;charset=utf-8');
   }
 }
