@@ -2,7 +2,7 @@
 // numbers); the importer the lenient ones (official labels too, the cell rules of cells.ts, format detected).
 import { FORMAT_IDS, type Cell, type FormatId, type Report, reportId } from '../model/report';
 import { cellKey, isKnownKey } from '../model/vocabulary';
-import { parseCellText } from './cells';
+import { parseCellText, type CellContext } from './cells';
 import { resolveFigure } from './labels';
 import type { Problem } from './problems';
 
@@ -109,11 +109,42 @@ export class FigureRowsBuilder {
   #file: string;
   #lenient: boolean;
   #names: Partial<Record<keyof FigureRow, string>>;
+  #figureColumn: string;
+  /**
+   * A long file repeats the same few hundred section/row/column texts on a million lines: each is resolved once.
+   * Likewise the format text. Both caches are per file.
+   */
+  #figures = new Map<string, string | null>();
+  #formats = new Map<string, { format: FormatId; note?: string } | null>();
+  #contexts = new Map<string, CellContext>();
+  #last: Entry | undefined;
 
   constructor(file: string, options: FigureRowsOptions = {}) {
     this.#file = file;
     this.#lenient = options.lenient ?? false;
     this.#names = options.columnNames ?? {};
+    this.#figureColumn = this.#lenient
+      ? [this.#names.section, this.#names.row, this.#names.column].filter((n) => n !== undefined).join('/')
+      : 'section/row/column';
+  }
+
+  #resolve(section: string, row: string, column: string): string | null {
+    const id = `${section}\u0001${row}\u0001${column}`;
+    let key = this.#figures.get(id);
+    if (key === undefined) {
+      key = resolveFigure(section, row, column) ?? null;
+      this.#figures.set(id, key);
+    }
+    return key;
+  }
+
+  #format(text: string): { format: FormatId; note?: string } | null {
+    let f = this.#formats.get(text);
+    if (f === undefined) {
+      f = parseFormat(text);
+      this.#formats.set(text, f);
+    }
+    return f;
   }
 
   #problem(line: number, column: string, code: string, zh: string, en: string): void {
@@ -140,12 +171,10 @@ export class FigureRowsBuilder {
       this.#problem(line, this.#name('year', 'year'), 'bad-year', `年度“${r.year}”不是有效年份`, `year "${r.year}" is not a valid year`);
       return;
     }
-    const figureColumn = lenient
-      ? [this.#names.section, this.#names.row, this.#names.column].filter((n) => n !== undefined).join('/')
-      : 'section/row/column';
+    const figureColumn = this.#figureColumn;
     let key: string;
     if (lenient) {
-      const found = resolveFigure(r.section, r.row, r.column);
+      const found = this.#resolve(r.section, r.row, r.column);
       if (!found) {
         this.#problem(
           line,
@@ -166,12 +195,15 @@ export class FigureRowsBuilder {
     }
     let cell: Cell;
     if (lenient) {
-      const parsed = parseCellText(r.value, { column: key.split('.')[2] });
+      let ctx = this.#contexts.get(key);
+      if (!ctx) this.#contexts.set(key, (ctx = { column: key.split('.')[2] }));
+      const parsed = parseCellText(r.value, ctx);
       if (!parsed.ok) {
         this.#problem(line, this.#name('value', 'value'), parsed.code, parsed.zh, parsed.en);
         return;
       }
-      cell = mergeUnit(parsed.cell, parseUnitText(r.unit));
+      // Most long files have no unit column, or a plain unit: only then is there anything to merge.
+      cell = r.unit === undefined || r.unit === '' ? parsed.cell : mergeUnit(parsed.cell, parseUnitText(r.unit));
     } else {
       const value = r.value.trim();
       if (value !== '' && !NUMBER.test(value)) {
@@ -181,14 +213,15 @@ export class FigureRowsBuilder {
       cell = { value: value === '' ? null : Number(value), ...parseUnitText(r.unit) };
     }
     const formatText = (r.format ?? '').trim();
-    const fmt = lenient && formatText === '' ? undefined : parseFormat(formatText);
+    const fmt = lenient && formatText === '' ? undefined : this.#format(formatText);
     if (fmt === null) {
       const f = r.format ?? '';
       this.#problem(line, this.#name('format', 'format'), 'bad-format', `格式“${f}”无法识别`, `format "${f}" is not recognised`);
       return;
     }
-    const id = reportId(agency, year);
-    let entry = this.#byId.get(id);
+    // Lines of one report usually follow each other: skip the map lookup while the organ and year stay the same.
+    const last = this.#last;
+    let entry = last && last.report.year === year && last.report.agency === agency ? last : this.#byId.get(reportId(agency, year));
     if (!entry) {
       const report: Report = {
         agency,
@@ -205,8 +238,9 @@ export class FigureRowsBuilder {
       }
       if (fmt?.note) report.formatNote = fmt.note;
       entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
-      this.#byId.set(id, entry);
+      this.#byId.set(reportId(agency, year), entry);
     }
+    this.#last = entry;
     if (key in entry.report.cells) {
       this.#problem(line, figureColumn, 'duplicate-key', `${agency} ${year} 年的“${key}”重复出现`, `"${key}" appears twice for ${agency} ${year}`);
       return;
