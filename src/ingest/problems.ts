@@ -3,7 +3,10 @@ import { csvDocument, csvField, neutralise } from '../model/csvText';
 
 export interface Problem {
   file: string;
-  /** 1-based line of the data row in the file (header is line 1), when the problem belongs to a row. */
+  /**
+   * Where in the file, when the problem belongs to a row: the 1-based record number as a spreadsheet numbers
+   * rows (header is 1; a quoted field broken over lines stays one record); in JSON, the report's position.
+   */
   row?: number;
   /** Column name as the file wrote it. */
   column?: string;
