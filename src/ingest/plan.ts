@@ -76,6 +76,23 @@ export function diffReports(old: Report, next: Report): ReportChange {
   return { agency: next.agency, year: next.year, cells, fields };
 }
 
+/** One file's reports against the store: how many are new, would replace a stored one, or are the same. */
+export function fileCounts(reports: readonly Report[], existing: ReadonlyMap<string, Report>): { added: number; replacing: number; unchanged: number } {
+  let added = 0;
+  let replacing = 0;
+  let unchanged = 0;
+  for (const r of reports) {
+    const old = existing.get(reportId(r.agency, r.year));
+    if (!old) added++;
+    else {
+      const d = diffReports(old, r);
+      if (d.cells.length === 0 && d.fields.length === 0) unchanged++;
+      else replacing++;
+    }
+  }
+  return { added, replacing, unchanged };
+}
+
 export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<string, Report>): ImportPlan {
   const byId = new Map<string, { report: Report; file: string }>();
   const problems: Problem[] = [];

@@ -4,7 +4,7 @@ import { checkIncoming, type Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
-import { buildPlan, mergeReports, type ImportPlan } from '../ingest/plan';
+import { buildPlan, fileCounts, mergeReports, type ImportPlan } from '../ingest/plan';
 import type { Problem } from '../ingest/problems';
 import { problemsCsv } from '../ingest/problems';
 import type { WorkerInput } from '../ingest/protocol';
@@ -69,12 +69,18 @@ export class ImportState {
   /** The text box for pasted CSV. */
   pasteOpen = $state(false);
 
+  /** Stored reports by organ + year, for the review's comparisons. */
+  existing: ReadonlyMap<string, Report> = $derived.by(() => new Map(this.app.reports.map((r): [string, Report] => [reportId(r.agency, r.year), r])));
+
   plan: ImportPlan = $derived.by(() =>
     buildPlan(
       this.entries.map((e) => e.result),
-      new Map(this.app.reports.map((r): [string, Report] => [reportId(r.agency, r.year), r])),
+      this.existing,
     ),
   );
+
+  /** Per file, as the review shows it: new, replacing, the same as stored. */
+  fileCounts = $derived.by(() => this.entries.map((e) => fileCounts(e.result.reports, this.existing)));
 
   /**
    * Consistency findings (issue 5) on the incoming reports as they would be stored, beside their stored

@@ -187,6 +187,8 @@ describe('conflicts, undo, history', () => {
     const changed: Report = { ...pt2021, cells: { ...pt2021.cells, 'requests.granted.total': { value: 31, unit: '件' } } };
     await drop(page, [utf8('pingtan-2021-fix.csv', reportsToLongCsv([changed]))]);
     expect(await review(page)).toEqual({ added: 0, replacing: 1, unchanged: 0, problems: 0 });
+    const counts = page.locator('.file-review .counts');
+    expect([await counts.getAttribute('data-new'), await counts.getAttribute('data-replacing'), await counts.getAttribute('data-unchanged')]).toEqual(['0', '1', '0']);
     const conflict = page.locator(`.conflict[data-agency="${PT}"][data-year="2021"]`);
     await conflict.locator('summary').click();
     const row = conflict.locator('tr[data-key="requests.granted.total"]');

@@ -1,6 +1,6 @@
 // Templates and CSV export read back unchanged; the plan shows what an import would change.
 import { describe, expect, it } from 'vitest';
-import { buildPlan, diffReports, mergeReports } from '../../src/ingest/plan';
+import { buildPlan, diffReports, fileCounts, mergeReports } from '../../src/ingest/plan';
 import { parseText } from '../../src/ingest/parse';
 import { problemsCsv } from '../../src/ingest/problems';
 import { sampleReports } from '../../src/ingest/sample';
@@ -110,6 +110,11 @@ describe('plan', () => {
     expect(plan.replacing[0].cells.map((c) => c.key)).toEqual(['requests.granted.total', 'requests.new_received.total']);
     expect(plan.merging[0].cells).toEqual([{ key: 'requests.granted.total', old: { value: 1 }, next: { value: 2 } }]);
     expect(plan.merging[0].fields).toEqual([]);
+  });
+
+  it('per file: new, replacing, the same as stored', () => {
+    const existing = new Map([[reportId(base.agency, base.year), base]]);
+    expect(fileCounts([base, { ...base, source: 'other' }, { ...base, agency: '丁' }], existing)).toEqual({ added: 1, replacing: 1, unchanged: 1 });
   });
 
   it('diff lists report fields that change', () => {
