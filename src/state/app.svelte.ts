@@ -1,6 +1,6 @@
 // App state as a rune class: the reports loaded once from IndexedDB, the view (mirrored in the URL hash),
 // the language, messages, a shared snapshot when the page was opened from one, and the presentation list.
-import { checkReports } from '../checks';
+import { checkReports, type Finding } from '../checks';
 import type { FigureSpec } from '../charts/figureSpec';
 import { translator, type Lang, type MessageKey, type Translate } from '../i18n/messages';
 import type { Report } from '../model/report';
@@ -36,9 +36,31 @@ export class AppState {
   /** What the charts show: the snapshot's reports when viewing a shared link, else the store. */
   visible = $derived(this.snapshot ? this.snapshot.reports : this.reports);
   organs = $derived(organs(this.visible));
-  /** Consistency findings (issue 5) on the reports the charts show; pure, recomputed when they change. */
-  // A shared snapshot holds only the cells of one chart: checking it would report mostly "not checkable".
+  /**
+   * Consistency findings (issue 5) on every stored report, for the data-quality view. $derived is lazy: this runs
+   * only while that view reads it — checking 10,000 reports takes seconds, so charts use findingsOf() instead.
+   * A shared snapshot holds only the cells of one chart: checking it would report mostly "not checkable".
+   */
   findings = $derived(this.snapshot ? [] : checkReports(this.reports));
+
+  #findingsOf = new Map<string, Finding[]>();
+  #findingsOfReports: readonly Report[] | null = null;
+
+  /** Findings on one organ's reports (the ⚠ marks of its charts), cached until the store changes. */
+  findingsOf(agency: string): Finding[] {
+    const reports = this.reports; // read first: a $derived that calls this re-runs when the store changes
+    if (this.snapshot) return [];
+    if (this.#findingsOfReports !== reports) {
+      this.#findingsOf.clear();
+      this.#findingsOfReports = reports;
+    }
+    let found = this.#findingsOf.get(agency);
+    if (!found) {
+      found = checkReports(reports.filter((r) => r.agency === agency));
+      this.#findingsOf.set(agency, found);
+    }
+    return found;
+  }
   agency = $derived(
     this.view.agency !== undefined && this.organs.some((o) => o.agency === this.view.agency) ? this.view.agency : defaultOrgan(this.visible),
   );
