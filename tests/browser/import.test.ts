@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './chromium';
+import { dumpDatabase as dump, tableValues } from './pageHelpers';
 import { sampleReports } from '../../src/ingest/sample';
 import { reportsToLongCsv, reportsToWideCsv } from '../../src/ingest/templates';
 import type { Report } from '../../src/model/report';
@@ -57,57 +58,9 @@ async function open(): Promise<Page> {
 }
 
 /** The whole database with the raw IndexedDB API (not the app's code): every store, sorted. */
-async function dump(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, unknown[]>>((resolve, reject) => {
-        const req = indexedDB.open('disclosure-report-dashboard');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const out: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const store = tx.objectStore(name);
-            const keys = store.getAllKeys();
-            const values = store.getAll();
-            values.onsuccess = () => {
-              out[name] = keys.result.map((k, i) => [k, values.result[i]]);
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
-
-/** A chart's table view as { year: { series: value } }, read from the <td data-series data-value> cells. */
-async function table(page: Page, id: string): Promise<Record<string, Record<string, number | null>>> {
-  const fig = page.locator(`figure#${id}`);
-  if ((await fig.locator('table').count()) === 0) await fig.getByRole('button', { name: /显示数据表|Show data table/ }).click();
-  await fig.locator('table tbody tr').first().waitFor(WAIT);
-  return fig.locator('table tbody tr').evaluateAll((trs) => {
-    const out: Record<string, Record<string, number | null>> = {};
-    for (const tr of trs) {
-      const year = tr.querySelector('th')?.textContent?.trim() ?? '';
-      out[year] = {};
-      for (const td of tr.querySelectorAll('td')) {
-        const v = td.getAttribute('data-value') ?? '';
-        out[year][td.getAttribute('data-series') ?? ''] = v === '' ? null : Number(v);
-      }
-    }
-    return out;
-  });
-}
-
 async function tables(page: Page) {
-  const out: Record<string, Awaited<ReturnType<typeof table>>> = {};
-  for (const id of CHARTS) out[id] = await table(page, id);
+  const out: Record<string, Awaited<ReturnType<typeof tableValues>>> = {};
+  for (const id of CHARTS) out[id] = await tableValues(page, id);
   return out;
 }
 
@@ -198,13 +151,13 @@ describe('conflicts, undo, history', () => {
     expect(await page.locator(`.review .findings-list li[data-agency="${PT}"][data-year="2021"]`).count()).toBeGreaterThan(0);
     await page.click('#import-commit');
     await expect.poll(() => status(page), WAIT).toBe('导入完成:新增 0 份,替换 1 份,跳过 0 份,发现 0 个问题。');
-    await expect.poll(async () => (await table(page, 'chart-outcomes'))['2021'].granted, WAIT).toBe(31);
+    await expect.poll(async () => (await tableValues(page, 'chart-outcomes'))['2021'].granted, WAIT).toBe(31);
 
     await page.locator('details.data-manager summary').click();
     await expect.poll(() => page.locator('.history li').count(), WAIT).toBe(1);
     await page.click('.history .undo-last');
     await expect.poll(() => status(page), WAIT).toBe('已撤销上次导入:删除 0 份,恢复 1 份。');
-    await expect.poll(async () => (await table(page, 'chart-outcomes'))['2021'].granted, WAIT).toBe(30);
+    await expect.poll(async () => (await tableValues(page, 'chart-outcomes'))['2021'].granted, WAIT).toBe(30);
     expect(await dump(page)).toEqual(original);
   });
 
@@ -219,7 +172,7 @@ describe('conflicts, undo, history', () => {
     const after = (await dump(page)).reports as [[string, number], Report][];
     const merged = after.find(([k]) => k[0] === PT && k[1] === 2021)?.[1] as Report;
     expect(merged).toEqual({ ...stored, cells: { ...stored.cells, 'requests.granted.total': { value: 32 } } });
-    expect((await table(page, 'chart-outcomes'))['2021'].granted).toBe(32);
+    expect((await tableValues(page, 'chart-outcomes'))['2021'].granted).toBe(32);
   });
 
   it('"keep existing" adds the new reports and leaves the conflicting one as stored', async () => {
@@ -231,7 +184,7 @@ describe('conflicts, undo, history', () => {
     expect(await review(page)).toEqual({ added: 1, replacing: 1, unchanged: 0, problems: 0 });
     await page.click('#import-commit-keep');
     await expect.poll(() => status(page), WAIT).toBe('导入完成:新增 1 份,替换 0 份,跳过 1 份,发现 0 个问题。');
-    const outcomes = await table(page, 'chart-outcomes');
+    const outcomes = await tableValues(page, 'chart-outcomes');
     expect([outcomes['2021'].granted, outcomes['2026'].granted]).toEqual([30, 5]);
   });
 });
@@ -305,7 +258,7 @@ describe('nothing changes unless the person imports', () => {
     expect(await page.locator('tr[data-key="requests.new_received.total"]').count()).toBe(1);
     await page.click('#import-commit');
     await expect.poll(() => status(page), WAIT).toMatch(/^导入完成:新增 1 份/);
-    const outcomes = await table(page, 'chart-outcomes');
+    const outcomes = await tableValues(page, 'chart-outcomes');
     expect([outcomes['2026'].granted, outcomes['2026'].new_received]).toEqual([5, 9]);
   });
 
@@ -337,7 +290,7 @@ describe('nothing changes unless the person imports', () => {
     expect(await page.locator('.file-review [data-delimiter]').getAttribute('data-delimiter')).toBe('\t');
     await page.click('#import-commit');
     await expect.poll(() => status(page), WAIT).toBe('导入完成:新增 1 份,替换 0 份,跳过 0 份,发现 0 个问题。');
-    expect((await table(page, 'chart-outcomes'))['2026'].granted).toBe(7);
+    expect((await tableValues(page, 'chart-outcomes'))['2026'].granted).toBe(7);
   });
 
   it('the detected encoding can be overridden and read again without choosing the file again', async () => {

@@ -94,3 +94,34 @@ export async function putRaw(page: Page, reports: StoredReport[]): Promise<void>
     reports,
   );
 }
+
+/** Every store of the database as [key, value] pairs: compare two dumps to prove nothing changed. */
+export async function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const req = indexedDB.open('disclosure-report-dashboard');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const store = tx.objectStore(name);
+            const keys = store.getAllKeys();
+            const values = store.getAll();
+            values.onsuccess = () => {
+              out[name] = keys.result.map((k, i) => [k, values.result[i]]);
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
