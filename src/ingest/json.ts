@@ -52,7 +52,7 @@ const ImportRecordSchema = v.strictObject({
   files: v.array(
     v.strictObject({
       name: v.string(),
-      kind: v.picklist(['long', 'wide', 'json-reports', 'backup', 'unknown'] as const),
+      kind: v.picklist(['long', 'wide', 'json-reports', 'backup', 'snapshot', 'unknown'] as const),
       encoding: v.string(),
       delimiter: v.optional(v.string()),
       rows: v.number(),

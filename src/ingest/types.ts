@@ -6,7 +6,8 @@ import type { EncodingId } from './encoding';
 import type { MetaRole } from './labels';
 import type { Problem } from './problems';
 
-export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'unknown';
+/** 'snapshot': the chart snapshot of a share link, stored from the banner (not a file). */
+export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'snapshot' | 'unknown';
 
 /** How one column of a CSV was understood. */
 export interface ColumnInfo {

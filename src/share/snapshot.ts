@@ -145,3 +145,18 @@ export async function decodeSnapshot(text: string): Promise<Snapshot> {
   if (!parsed.success) throw new SnapshotError(parsed.issues.map((i) => i.message).join('; '));
   return fromWire(parsed.output);
 }
+
+/**
+ * Lays a snapshot report over the stored one. A snapshot carries only the cells one chart read, without their
+ * remarks or per-cell sources: a cell whose number, unit and approximate flag equal the stored one keeps the stored
+ * cell, only differing figures are taken, and the stored report's own fields stay.
+ */
+export function mergeSnapshotReport(stored: Report, incoming: Report): Report {
+  const cells: Record<string, Cell> = { ...stored.cells };
+  for (const [key, cell] of Object.entries(incoming.cells)) {
+    const old = stored.cells[key];
+    const same = old !== undefined && old.value === cell.value && (old.unit ?? '') === (cell.unit ?? '') && !!old.approx === !!cell.approx;
+    if (!same) cells[key] = cell;
+  }
+  return { ...stored, cells };
+}

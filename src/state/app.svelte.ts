@@ -7,7 +7,7 @@ import type { Report } from '../model/report';
 import { defaultOrgan, organs } from '../query/organs';
 import { decodeSnapshot, type Snapshot } from '../share/snapshot';
 import { defaultView, formatHash, parseHash, type ViewState } from '../share/viewState';
-import { allReports, openStore, putReports, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { allReports, openStore, restoreSample, seedSampleOnce, type Db } from '../store/db';
 import { announceChange, onChange } from '../store/sync';
 import { loadLang, saveLang } from './lang';
 
@@ -137,16 +137,6 @@ export class AppState {
     const n = await restoreSample(this.#db, await loadSample());
     await this.changed();
     this.say('sample.restored', { n });
-  }
-
-  /** Stores the shared snapshot's reports (replacing the same organ + year), then shows the store again. */
-  async importSnapshot(): Promise<void> {
-    if (!this.#db || !this.snapshot) return;
-    const n = this.snapshot.reports.length;
-    await putReports(this.#db, this.snapshot.reports);
-    this.snapshot = null;
-    await this.changed();
-    this.say('share.imported', { n });
   }
 
   closeSnapshot(): void {

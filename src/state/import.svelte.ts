@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
 import { buildPlan, fileCounts, mergeReports, type ImportPlan } from '../ingest/plan';
+import { mergeSnapshotReport } from '../share/snapshot';
 import type { Problem } from '../ingest/problems';
 import { problemsCsv } from '../ingest/problems';
 import type { WorkerInput } from '../ingest/protocol';
@@ -267,6 +268,26 @@ export class ImportState {
       this.phase = 'review';
       this.#say('import.commitFailed', { message: e instanceof Error ? e.message : String(e) });
     }
+  }
+
+  /**
+   * Stores the shared snapshot the page was opened from. Its reports hold only the cells of one chart, so only
+   * differing figures are laid over stored reports (never replacing a fuller record); the import is in the history.
+   */
+  async importSnapshot(): Promise<void> {
+    const db = this.app.database();
+    const snap = this.app.snapshot;
+    if (!db || !snap) return;
+    const record = await commitImport(db, snap.reports, {
+      files: [{ name: `${snap.chart} ${snap.made.slice(0, 10)}`, kind: 'snapshot', encoding: 'UTF-8', rows: snap.reports.length }],
+      problems: 0,
+      keepExisting: false,
+      combine: mergeSnapshotReport,
+    });
+    this.app.snapshot = null;
+    await this.app.changed();
+    await this.refreshHistory();
+    this.#say('share.imported', { ...record.counts });
   }
 
   async undo(): Promise<void> {

@@ -182,9 +182,15 @@ describe('sharing a chart', () => {
       expect(await tableValues(pb, 'chart-outcomes')).toEqual(sent);
       // It may be stored; the recipient's own record then carries the shared figure.
       await pb.getByRole('button', { name: '存入本机数据' }).click();
-      await expect.poll(() => pb.textContent('[role="status"]'), WAIT).toBe('已将快照中的 7 份年报存入本机。');
-      const mine = (await dumpReports(pb)).find((r) => r.agency === PINGTAN && r.year === 2021);
+      // Only the differing figure is laid over the recipient's fuller record; the rest stays as it was.
+      await expect.poll(() => pb.textContent('[role="status"]'), WAIT).toBe(
+        '已将快照存入本机:新增 0 份年报,1 份已有年报取了快照中不同的数值,6 份无变化(可撤销)。',
+      );
+      const mineAll = await dumpReports(pb);
+      const mine = mineAll.find((r) => r.agency === PINGTAN && r.year === 2021);
       expect(mine?.cells['requests.granted.total'].value).toBe(999);
+      expect(mine?.cells['review.admin_review.total']).toEqual(stored.cells['review.admin_review.total']);
+      expect(mineAll).toHaveLength(56);
 
       // A tampered link: an error in the status region, the page still works on one's own data.
       const s = new URL(link).hash.split('&s=')[1];

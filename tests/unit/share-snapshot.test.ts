@@ -7,7 +7,7 @@ import { METRIC_BY_KEY, type Metric } from '../../src/query/metrics';
 import { KEY_DEFS } from '../../src/model/vocabulary';
 import { makeShareLink } from '../../src/share/link';
 import { recordCellAccess } from '../../src/share/record';
-import { decodeSnapshot, encodeSnapshot, MAX_LINK_LENGTH, SnapshotError, type Snapshot } from '../../src/share/snapshot';
+import { decodeSnapshot, encodeSnapshot, MAX_LINK_LENGTH, mergeSnapshotReport, SnapshotError, type Snapshot } from '../../src/share/snapshot';
 import { formatHash, parseHash } from '../../src/share/viewState';
 
 let reports: Report[];
@@ -117,5 +117,24 @@ describe('share link', () => {
 
   it('a query that enumerates cells is refused (the snapshot would miss what it read)', () => {
     expect(() => recordCellAccess(reports, (rs) => Object.keys(rs[0].cells))).toThrow('queries must look cells up by key');
+  });
+});
+
+describe('storing a snapshot', () => {
+  it('takes only differing figures and keeps the stored cells, remarks and fields', () => {
+    const stored = reports.find((r) => r.agency === '大峪镇人民政府') as Report;
+    const incoming: Report = {
+      ...stored,
+      source: 'snapshot',
+      cells: {
+        'headline.published_items.total': { value: 907, unit: '条', approx: true }, // same figure, no remark
+        'active_2019.central_procurement.procurement_projects': { value: 17, unit: '个' }, // differs
+      },
+    };
+    const merged = mergeSnapshotReport(stored, incoming);
+    expect(merged.source).toBe(stored.source);
+    expect(merged.cells['headline.published_items.total']).toEqual({ value: 907, unit: '条', note: '原文:907余条', approx: true });
+    expect(merged.cells['active_2019.central_procurement.procurement_projects']).toEqual({ value: 17, unit: '个' });
+    expect(Object.keys(merged.cells)).toHaveLength(Object.keys(stored.cells).length);
   });
 });
