@@ -235,6 +235,21 @@ describe('present mode and exports', () => {
     await expect.poll(() => dialog.count(), WAIT).toBe(0);
   });
 
+  it('print: every chart shows its table, controls are hidden, one chart per page', async () => {
+    await page.goto(baseUrl);
+    await page.waitForSelector('figure#chart-outcomes canvas', WAIT);
+    expect(await page.locator('figure table').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => page.locator('figure table').count(), WAIT).toBe(3);
+    expect(await page.locator('header').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    expect(await page.locator('.controls').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    expect(await page.locator('figure#chart-published').evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => page.locator('figure table').count(), WAIT).toBe(0);
+  });
+
   it('PNG export is twice the chart’s CSS size', async () => {
     const fig = page.locator('figure#chart-procurement');
     const box = await fig.locator('.chart').evaluate((el) => ({ w: el.clientWidth, h: el.clientHeight }));
