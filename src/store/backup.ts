@@ -2,6 +2,7 @@
 // transaction, so a backup is a consistent snapshot and a restore is all or nothing.
 import { PROJECT_FORMAT, PROJECT_VERSION, type BackupContent } from '../ingest/types';
 import type { Db } from './schema';
+import { fromStored, toStored } from './shape';
 
 export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupContent> {
   const tx = db.transaction(['reports', 'imports', 'meta'], 'readonly');
@@ -13,7 +14,15 @@ export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupC
   ]);
   const meta: BackupContent['meta'] = {};
   if (seeded !== undefined) meta.sampleSeededAt = seeded;
-  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, exportedAt: at.toISOString(), reports, imports, meta };
+  // The backup is the project's JSON format, whose cells are always objects: plain stored numbers are expanded.
+  return {
+    format: PROJECT_FORMAT,
+    version: PROJECT_VERSION,
+    exportedAt: at.toISOString(),
+    reports: reports.map(fromStored),
+    imports: imports.map((rec) => ({ ...rec, replaced: rec.replaced.map(fromStored) })),
+    meta,
+  };
 }
 
 /**
@@ -28,8 +37,8 @@ export async function restoreBackup(db: Db, backup: BackupContent): Promise<void
   const seeded = backup.meta.sampleSeededAt ?? (await meta.get('sampleSeededAt'));
   await Promise.all([reports.clear(), imports.clear(), meta.clear()]);
   await Promise.all([
-    ...backup.reports.map((r) => reports.put(r)),
-    ...backup.imports.map((r) => imports.put(r)),
+    ...backup.reports.map((r) => reports.put(toStored(r))),
+    ...backup.imports.map((r) => imports.put({ ...r, replaced: r.replaced.map(toStored) })),
     ...(seeded !== undefined ? [meta.put(seeded, 'sampleSeededAt')] : []),
     tx.done,
   ]);

@@ -2,6 +2,7 @@
 import { openDB } from 'idb';
 import type { Report } from '../model/report';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type DashboardDB, type Db } from './schema';
+import { fromStored, toStored } from './shape';
 
 export type { Db } from './schema';
 
@@ -13,8 +14,9 @@ export interface OpenOptions {
 
 export async function openStore(options: OpenOptions = {}): Promise<Db> {
   const db = await openDB<DashboardDB>(options.name ?? DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) MIGRATIONS[v](database, tx);
+    async upgrade(database, oldVersion, newVersion, tx) {
+      // One after another: a migration that rewrites records must see the stores the earlier ones made.
+      for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) await MIGRATIONS[v](database, tx);
     },
     blocked() {
       options.onBlocked?.();
@@ -28,17 +30,51 @@ export async function openStore(options: OpenOptions = {}): Promise<Db> {
 }
 
 export async function allReports(db: Db): Promise<Report[]> {
-  return db.getAll('reports');
+  return (await db.getAll('reports')).map(fromStored);
 }
 
 export async function countReports(db: Db): Promise<number> {
   return db.count('reports');
 }
 
+/** Organ + year of every stored report, without reading a single report (keys only: fast at any size). */
+export async function reportKeys(db: Db): Promise<{ agency: string; year: number }[]> {
+  return (await db.getAllKeys('reports')).map(([agency, year]) => ({ agency, year }));
+}
+
+/** One organ's reports, through the organ index. */
+export async function organReports(db: Db, agency: string): Promise<Report[]> {
+  return (await db.getAllFromIndex('reports', 'by-agency', agency)).map(fromStored);
+}
+
+/** Reports read per task while loading everything; about 30 ms of deserialising each on this machine. */
+export const LOAD_CHUNK = 250;
+
+/**
+ * Every stored report, read in chunks of one read transaction: each chunk is its own task, so the page keeps
+ * drawing and answering between them (one getAll of 10,000 reports freezes it for a second or more). The chunks
+ * come from one transaction, so the result is one consistent state of the store.
+ */
+export async function loadReports(db: Db, onChunk?: (loaded: number) => void, chunk = LOAD_CHUNK): Promise<Report[]> {
+  const tx = db.transaction('reports', 'readonly');
+  const out: Report[] = [];
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const list = await tx.store.getAll(range, chunk);
+    for (const s of list) out.push(fromStored(s));
+    onChunk?.(out.length);
+    if (list.length < chunk) break;
+    const last = list[list.length - 1];
+    range = IDBKeyRange.lowerBound([last.agency, last.year], true);
+  }
+  await tx.done;
+  return out;
+}
+
 /** Writes the reports in one transaction: all or nothing. */
 export async function putReports(db: Db, reports: readonly Report[]): Promise<void> {
   const tx = db.transaction('reports', 'readwrite');
-  await Promise.all([...reports.map((r) => tx.store.put(r)), tx.done]);
+  await Promise.all([...reports.map((r) => tx.store.put(toStored(r))), tx.done]);
 }
 
 export async function deleteReport(db: Db, agency: string, year: number): Promise<void> {
@@ -61,7 +97,7 @@ export async function seedSampleOnce(db: Db, loadSample: () => Promise<Report[]>
   }
   const reports = tx.objectStore('reports');
   await Promise.all([
-    ...sample.map((r) => reports.put(r)),
+    ...sample.map((r) => reports.put(toStored(r))),
     tx.objectStore('meta').put(new Date().toISOString(), 'sampleSeededAt'),
     tx.done,
   ]);
@@ -73,7 +109,7 @@ export async function restoreSample(db: Db, sample: readonly Report[]): Promise<
   const tx = db.transaction(['meta', 'reports'], 'readwrite');
   const reports = tx.objectStore('reports');
   await Promise.all([
-    ...sample.map((r) => reports.put(r)),
+    ...sample.map((r) => reports.put(toStored(r))),
     tx.objectStore('meta').put(new Date().toISOString(), 'sampleSeededAt'),
     tx.done,
   ]);

@@ -1,9 +1,10 @@
 // Import commit, history and undo; deleting and clearing. Every change is one IndexedDB transaction: an error,
 // a closed page or an abort leaves the store exactly as it was.
 import type { ImportCounts, ImportRecord } from '../ingest/types';
-import type { Report } from '../model/report';
+import { reportId, type Report } from '../model/report';
 import { sameReport } from './equal';
-import type { Db } from './schema';
+import type { Db, StoredImportRecord } from './schema';
+import { fromStored, fromStoredCopy, toStored } from './shape';
 
 export interface CommitOptions {
   /** Files of the import, as the history shows them. */
@@ -19,7 +20,20 @@ export interface CommitOptions {
   combine?: (stored: Report, incoming: Report) => Report;
   /** Time of the import (tests pass a fixed one). */
   at?: Date;
+  /**
+   * Told, once the transaction has committed, the records as now stored for every report the import added or
+   * replaced (not the skipped ones): the page updates its reports in memory from these instead of reading the
+   * whole store back.
+   */
+  onCommitted?: (written: readonly Report[]) => void;
 }
+
+/**
+ * Puts issued per step of a large write. The transaction stays open across steps (the next step starts from the
+ * success of the previous one's last request), and each step is its own task, so the page keeps drawing while
+ * 10,000 reports are written.
+ */
+export const WRITE_CHUNK = 250;
 
 let lastId = '';
 
@@ -54,31 +68,41 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
   const store = tx.objectStore('reports');
   const done = quiet(tx.done);
   try {
-    const existing = await Promise.all(reports.map((r) => quiet(store.get([r.agency, r.year]))));
+    // Which incoming reports are stored already, from the keys alone: an import of new reports then reads no
+    // record at all (one get per report costs as much as the write).
+    const keys = await quiet(store.getAllKeys());
+    const stored = new Set(keys.map(([agency, year]) => reportId(agency, year)));
+    const known = reports.filter((r) => stored.has(reportId(r.agency, r.year)));
+    const olds = await Promise.all(known.map((r) => quiet(store.get([r.agency, r.year]))));
+    const existing = new Map(olds.map((o, i) => [reportId(known[i].agency, known[i].year), o === undefined ? undefined : fromStored(o)]));
     const added: ImportRecord['added'] = [];
     const replaced: Report[] = [];
+    const written: Report[] = [];
     let skipped = 0;
-    const writes: Promise<unknown>[] = [];
-    reports.forEach((r, i) => {
-      const old = existing[i];
+    for (const r of reports) {
+      const old = existing.get(reportId(r.agency, r.year));
       if (old === undefined) {
         added.push({ agency: r.agency, year: r.year });
-        writes.push(quiet(store.put(r)));
-        return;
+        written.push(r);
+        continue;
       }
       const next = options.keepExisting ? old : options.combine ? options.combine(old, r) : r;
       if (sameReport(old, next)) {
         skipped++;
       } else {
         replaced.push(old);
-        writes.push(quiet(store.put(next)));
+        written.push(next);
       }
-    });
+    }
+    for (let i = 0; i < written.length; i += WRITE_CHUNK) {
+      const step = written.slice(i, i + WRITE_CHUNK).map((r) => quiet(store.put(toStored(r))));
+      await Promise.all(step);
+    }
     const counts: ImportCounts = { added: added.length, replaced: replaced.length, skipped, problems: options.problems };
     const record: ImportRecord = { id: nextId(at), at: at.toISOString(), files: options.files, counts, added, replaced };
-    writes.push(tx.objectStore('imports').put(record));
-    await Promise.all(writes);
+    await tx.objectStore('imports').put({ ...record, replaced: replaced.map(toStored) });
     await done;
+    options.onCommitted?.(written);
     return record;
   } catch (e) {
     // Abort explicitly: a failed put must not let the other puts commit.
@@ -92,8 +116,12 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
   }
 }
 
+function fromStoredRecord(s: StoredImportRecord): ImportRecord {
+  return { ...s, replaced: s.replaced.map(fromStored) };
+}
+
 export async function listImports(db: Db): Promise<ImportRecord[]> {
-  return db.getAll('imports');
+  return (await db.getAll('imports')).map(fromStoredRecord);
 }
 
 /** Undoes the last import: deletes what it added, puts back what it replaced, drops its record. */
@@ -112,7 +140,7 @@ export async function undoLastImport(db: Db): Promise<ImportRecord | undefined> 
     cursor.delete(),
     tx.done,
   ]);
-  return record;
+  return { ...record, replaced: record.replaced.map(fromStoredCopy) };
 }
 
 export async function deleteReports(db: Db, keys: readonly { agency: string; year: number }[]): Promise<number> {

@@ -8,9 +8,10 @@ import { mergeReports } from '../../src/ingest/plan';
 import { sampleReports } from '../../src/ingest/sample';
 import type { Report } from '../../src/model/report';
 import { dumpBackup, restoreBackup } from '../../src/store/backup';
-import { allReports, openStore, seedSampleOnce, type Db } from '../../src/store/db';
+import { allReports, countReports, loadReports, openStore, organReports, reportKeys, seedSampleOnce, type Db } from '../../src/store/db';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../../src/store/imports';
 import { MIGRATIONS, type DashboardDB } from '../../src/store/schema';
+import { fromStoredCopy, type StoredReport } from '../../src/store/shape';
 
 let db: Db | undefined;
 let n = 0;
@@ -32,7 +33,9 @@ const report = (year: number, granted: number | null, extra: Partial<Report> = {
   ...extra,
 });
 const files = [{ name: 'a.csv', kind: 'wide' as const, encoding: 'utf-8', delimiter: ',', rows: 2 }];
-const sorted = (rs: Report[]) => [...rs].sort((a, b) => a.agency.localeCompare(b.agency) || a.year - b.year);
+const sorted = <T extends { agency: string; year: number }>(rs: T[]) => [...rs].sort((a, b) => a.agency.localeCompare(b.agency) || a.year - b.year);
+/** A stored record in the model's shape (plain stored numbers as `{ value }`). */
+const model = (s: StoredReport | undefined): Report | undefined => (s === undefined ? undefined : fromStoredCopy(s));
 
 /** Everything in the database, in a comparable form. */
 async function dump(d: Db) {
@@ -60,7 +63,7 @@ describe('commit', () => {
     await commitImport(d, [report(2021, 30)], { files, problems: 0, keepExisting: false });
     const rec = await commitImport(d, [report(2021, 99), report(2024, 1)], { files, problems: 0, keepExisting: true });
     expect(rec.counts).toEqual({ added: 1, replaced: 0, skipped: 1, problems: 0 });
-    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(30);
+    expect(model(await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(30);
   });
 
   it('merge: the incoming cells are laid over the stored report; undo gives the stored report back', async () => {
@@ -97,9 +100,9 @@ describe('undo', () => {
     const d = await fresh();
     await seedSampleOnce(d, async () => sampleReports());
     const before = await dump(d);
-    const old2021 = (await d.get('reports', [PT, 2021])) as Report;
+    const old2021 = (await d.get('reports', [PT, 2021])) as StoredReport;
     await commitImport(d, [report(2021, 999), report(2040, 1)], { files, problems: 0, keepExisting: false });
-    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(999);
+    expect(model(await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(999);
     const undone = await undoLastImport(d);
     expect(undone?.counts).toEqual({ added: 1, replaced: 1, skipped: 0, problems: 0 });
     expect(await d.get('reports', [PT, 2021])).toEqual(old2021);
@@ -112,7 +115,7 @@ describe('undo', () => {
     await commitImport(d, [report(2021, 1)], { files, problems: 0, keepExisting: false });
     await commitImport(d, [report(2021, 2)], { files, problems: 0, keepExisting: false });
     await undoLastImport(d);
-    expect((await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(1);
+    expect(model(await d.get('reports', [PT, 2021]))?.cells['requests.granted.total'].value).toBe(1);
     expect(await listImports(d)).toHaveLength(1);
   });
 });
@@ -160,14 +163,139 @@ describe('backup', () => {
 });
 
 describe('migration', () => {
-  it('a version-1 database opens as version 2 with its reports kept and an empty history', async () => {
+  it('a version-1 database opens at the current version with its reports kept and an empty history', async () => {
     const name = `store-migrate-${++n}`;
-    const v1 = await openDB<DashboardDB>(name, 1, { upgrade: (database, _o, _n, tx) => MIGRATIONS[0](database, tx) });
+    const v1 = await openDB<DashboardDB>(name, 1, { upgrade: (database, _o, _n, tx) => void MIGRATIONS[0](database, tx) });
     await v1.put('reports', report(2021, 30));
     v1.close();
     db = await openStore({ name });
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect(await allReports(db)).toEqual([report(2021, 30)]);
     expect(await listImports(db)).toEqual([]);
+  });
+
+  it('2 → 3 stores plain cells as numbers and keeps every other cell, every absent key and the history', async () => {
+    const name = `store-migrate-${++n}`;
+    const v2 = await openDB<DashboardDB>(name, 2, {
+      upgrade: (database, _o, _n, tx) => {
+        void MIGRATIONS[0](database, tx);
+        void MIGRATIONS[1](database, tx);
+      },
+    });
+    const cells: Report['cells'] = {
+      'requests.granted.total': { value: 30 },
+      'requests.granted.natural_person': { value: 0 },
+      'requests.denied_state_secret.total': { value: null },
+      'requests.new_received.total': { value: null, printed: '—' },
+      'headline.published_items.total': { value: 907, approx: true, note: '原文:907余条' },
+      'active_2019.central_procurement.procurement_amount': { value: 251000, unit: '元' },
+      'review.admin_review.total': { value: 3, source: 'https://example.org/page.html' },
+      'requests.partially_granted.total': { value: 1.5 },
+    };
+    const v2Report = report(2020, null, { cells, formatNote: 'x' });
+    // A version-2 record as version 2 wrote it: every cell an object, undefined properties left in.
+    const withUndefined = { ...v2Report, cells: { ...cells, 'requests.carried_over.total': { value: 4, unit: undefined } } } as unknown as StoredReport;
+    await v2.put('reports', withUndefined);
+    await v2.put('reports', report(2021, 30) as unknown as StoredReport);
+    const history = { id: '2024-01-01T00:00:00.000Z#000', at: '2024-01-01T00:00:00.000Z', files, counts: { added: 0, replaced: 1, skipped: 0, problems: 0 }, added: [], replaced: [v2Report as unknown as StoredReport] };
+    await v2.put('imports', history);
+    v2.close();
+
+    db = await openStore({ name });
+    expect(db.version).toBe(3);
+    const raw = (await db.get('reports', [PT, 2020])) as StoredReport;
+    expect(raw.cells).toEqual({
+      'requests.granted.total': 30,
+      'requests.granted.natural_person': 0,
+      'requests.denied_state_secret.total': { value: null },
+      'requests.new_received.total': { value: null, printed: '—' },
+      'headline.published_items.total': { value: 907, approx: true, note: '原文:907余条' },
+      'active_2019.central_procurement.procurement_amount': { value: 251000, unit: '元' },
+      'review.admin_review.total': { value: 3, source: 'https://example.org/page.html' },
+      'requests.partially_granted.total': 1.5,
+      'requests.carried_over.total': 4,
+    });
+    expect(raw.formatNote).toBe('x');
+    // Read through the store, the meaning is the version-2 record's: same cells, same absent keys.
+    const read = await allReports(db);
+    expect(read.find((r) => r.year === 2020)).toEqual({ ...v2Report, cells: { ...cells, 'requests.carried_over.total': { value: 4 } } });
+    expect(read.find((r) => r.year === 2021)).toEqual(report(2021, 30));
+    expect('requests.results_total.total' in (read.find((r) => r.year === 2020) as Report).cells).toBe(false);
+    const [rec] = await db.getAll('imports');
+    expect(rec.replaced[0].cells['requests.granted.total']).toBe(30);
+    expect((await listImports(db))[0].replaced).toEqual([v2Report]);
+    // and undo still puts back exactly the report as it was
+    await undoLastImport(db);
+    expect((await allReports(db)).find((r) => r.year === 2020)).toEqual(v2Report);
+  });
+});
+
+describe('compact shape and loading', () => {
+  it('stores plain cells as numbers; blank, approximate and unit cells as objects; reads the model back', async () => {
+    const d = await fresh();
+    const r = report(2021, 30, {
+      cells: {
+        'requests.granted.total': { value: 30 },
+        'requests.new_received.total': { value: null, printed: '/' },
+        'headline.published_items.total': { value: 300, approx: true },
+        'requests.denied_state_secret.total': { value: 0 },
+      },
+    });
+    await commitImport(d, [r], { files, problems: 0, keepExisting: false });
+    const raw = (await d.get('reports', [PT, 2021])) as StoredReport;
+    expect(raw.cells).toEqual({
+      'requests.granted.total': 30,
+      'requests.new_received.total': { value: null, printed: '/' },
+      'headline.published_items.total': { value: 300, approx: true },
+      'requests.denied_state_secret.total': 0,
+    });
+    expect(await allReports(d)).toEqual([r]);
+  });
+
+  it('plain cells read back are shared and frozen: nothing can change one report through another', async () => {
+    const d = await fresh();
+    await commitImport(d, [report(2021, 7, { cells: { 'requests.granted.total': { value: 7 } } }), report(2022, 7, { cells: { 'requests.granted.total': { value: 7 } } })], {
+      files,
+      problems: 0,
+      keepExisting: false,
+    });
+    const [a, b] = await allReports(d);
+    expect(a.cells['requests.granted.total']).toBe(b.cells['requests.granted.total']);
+    expect(Object.isFrozen(a.cells['requests.granted.total'])).toBe(true);
+  });
+
+  it('loads every report in chunks, in key order, the same as one getAll; keys and one organ without reading all', async () => {
+    const d = await fresh();
+    await seedSampleOnce(d, async () => sampleReports());
+    const seen: number[] = [];
+    const chunked = await loadReports(d, (k) => seen.push(k), 7);
+    expect(chunked).toEqual(await allReports(d));
+    expect(seen).toEqual([7, 14, 21, 28, 35, 42, 49, 56, 56]);
+    expect((await reportKeys(d)).length).toBe(56);
+    expect((await reportKeys(d)).filter((k) => k.agency === PT).map((k) => k.year)).toEqual([2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(await organReports(d, PT)).toEqual(chunked.filter((r) => r.agency === PT));
+  });
+
+  it('a commit tells what it wrote: added and replaced records as stored, not the skipped ones', async () => {
+    const d = await fresh();
+    await commitImport(d, [report(2021, 30), report(2022, 5)], { files, problems: 0, keepExisting: false });
+    let written: readonly Report[] = [];
+    await commitImport(d, [report(2021, 31), report(2022, 5), report(2023, 1)], { files, problems: 0, keepExisting: false, onCommitted: (w) => (written = w) });
+    expect(written).toEqual([report(2021, 31), report(2023, 1)]);
+    let merged: readonly Report[] = [];
+    const extra = report(2021, 40, { cells: { 'requests.new_received.total': { value: 2 } } });
+    await commitImport(d, [extra], { files, problems: 0, keepExisting: false, combine: mergeReports, onCommitted: (w) => (merged = w) });
+    expect(merged).toEqual([model(await d.get('reports', [PT, 2021]))]);
+    expect(Object.keys(merged[0].cells).sort()).toEqual(['requests.granted.total', 'requests.new_received.total']);
+  });
+
+  it('a large commit is written in steps of one transaction: all of it, or nothing when a put fails', async () => {
+    const d = await fresh();
+    const many = Array.from({ length: 600 }, (_, i) => report(1000 + i, i));
+    await commitImport(d, many, { files, problems: 0, keepExisting: false });
+    expect(await countReports(d)).toBe(600);
+    const bad = [...Array.from({ length: 600 }, (_, i) => report(3000 + i, i)), report(Number.NaN, 1)];
+    await expect(commitImport(d, bad, { files, problems: 0, keepExisting: false })).rejects.toThrow();
+    expect(await countReports(d)).toBe(600);
   });
 });
