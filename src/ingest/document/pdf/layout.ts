@@ -8,6 +8,11 @@ import type { PdfPageData, PdfTextItem } from './types';
 
 /** A gap wider than this many font sizes separates two cells of a line (not letter-spacing, not a space). */
 const CELL_GAP = 1.2;
+/**
+ * A narrower gap (this many font sizes) still separates two runs of three or more characters each: two wide
+ * header cells side by side ("社会公益组织  法律服务机构"), not the single glyphs of letter-spaced text ("总 计").
+ */
+const WORD_GAP = 0.5;
 /** A gap wider than this many font sizes between Latin letters or digits is a space. */
 const SPACE_GAP = 0.15;
 
@@ -182,6 +187,13 @@ function tableLines(grid: Grid, items: PdfTextItem[], page: number, table: numbe
   return lines;
 }
 
+function cellBreak(prev: PdfTextItem, next: PdfTextItem): boolean {
+  const gap = next.x0 - prev.x1;
+  const size = Math.max(prev.size, next.size);
+  if (gap > CELL_GAP * size) return true;
+  return gap > WORD_GAP * size && Array.from(prev.str.trim()).length >= 3 && Array.from(next.str.trim()).length >= 3;
+}
+
 /** Text outside tables: visual lines, cut into cells at gaps wider than CELL_GAP font sizes. */
 function streamLines(items: PdfTextItem[], page: number): Block[] {
   const blocks: Block[] = [];
@@ -190,7 +202,7 @@ function streamLines(items: PdfTextItem[], page: number): Block[] {
     for (const it of line) {
       const g = groups[groups.length - 1];
       const prev = g?.[g.length - 1];
-      if (g && prev && it.x0 - prev.x1 <= CELL_GAP * Math.max(prev.size, it.size)) g.push(it);
+      if (g && prev && !cellBreak(prev, it)) g.push(it);
       else groups.push([it]);
     }
     const cells: DocCell[] = groups.map((g) => {

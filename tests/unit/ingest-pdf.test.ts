@@ -1,0 +1,308 @@
+// The PDF front end: ruled tables rebuilt as grids, text without rules as gap-split cells with x extents,
+// cMaps for non-embedded Chinese fonts, tables split over pages, and the errors a person can act on.
+// Hand-made PDFs (a minimal writer below) pin each case exactly; the generated fixtures under
+// tests/fixtures/documents (Chromium and LibreOffice PDFs of real reports) check real producers' output.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readPdfNode } from '../../src/ingest/document/pdf/node';
+import { pdfToDocModel } from '../../src/ingest/document/pdf/layout';
+import type { PdfPageData } from '../../src/ingest/document/pdf/types';
+import { DocumentError, type DocLine, type DocModel } from '../../src/ingest/document/types';
+
+// ---- a minimal PDF writer ------------------------------------------------------------------------------
+// Fonts: F1 is STSong-Light through the UniGB-UCS2-H CMap, not embedded (pdf.js needs the packed cMaps to read
+// it: without them only digits come out); F2 is Helvetica. Page coordinates in the helpers are top-left based.
+
+const W = 595;
+const H = 842;
+
+function ucs2(text: string): string {
+  return Array.from(text, (c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+}
+
+/** Text at (x, baseline y) from the top-left, in the non-embedded Chinese font (digits and Latin too). */
+function text(x: number, y: number, s: string, size = 10): string {
+  return `BT /F1 ${size} Tf 1 0 0 1 ${x} ${H - y} Tm <${ucs2(s)}> Tj ET\n`;
+}
+
+/** Right-aligned text ending at x: widths are 1 em for CJK, 0.5 em for ASCII (the font's /W). */
+function textRight(x: number, y: number, s: string, size = 10): string {
+  const width = Array.from(s).reduce((w, c) => w + (c.charCodeAt(0) < 128 ? 0.5 : 1) * size, 0);
+  return text(x - width, y, s, size);
+}
+
+/** A thin filled rectangle (how Word and WPS export a border). */
+function thinRect(x0: number, y0: number, x1: number, y1: number): string {
+  return `${x0} ${H - y1} ${x1 - x0} ${y1 - y0} re f\n`;
+}
+
+/** A stroked line. */
+function line(x0: number, y0: number, x1: number, y1: number, width = 0.5): string {
+  return `${width} w ${x0} ${H - y0} m ${x1} ${H - y1} l S\n`;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Each cell draws its own four borders, as office exports do (shared edges drawn twice, slightly apart). */
+function cellBorders(cells: Box[], style: 'thin-rect' | 'stroke'): string {
+  let out = '';
+  for (const c of cells) {
+    if (style === 'thin-rect') {
+      out += thinRect(c.x0, c.y0, c.x1, c.y0 + 0.5) + thinRect(c.x0, c.y1 - 0.5, c.x1, c.y1);
+      out += thinRect(c.x0, c.y0, c.x0 + 0.5, c.y1) + thinRect(c.x1 - 0.5, c.y0, c.x1, c.y1);
+    } else {
+      out += line(c.x0, c.y0, c.x1, c.y0) + line(c.x0, c.y1, c.x1, c.y1) + line(c.x0, c.y0, c.x0, c.y1) + line(c.x1, c.y0, c.x1, c.y1);
+    }
+  }
+  return out;
+}
+
+function pdfBytes(pages: string[], options: { encrypt?: boolean; image?: boolean } = {}): Uint8Array {
+  const objects: string[] = [];
+  const add = (body: string) => objects.push(body) - 1 + 1; // object number
+  const catalog = add('');
+  const pagesObj = add('');
+  const cid = add('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 0 0 R /DW 1000 /W [1 95 500] >>');
+  const descriptor = add('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>');
+  objects[cid - 1] = objects[cid - 1]!.replace('/FontDescriptor 0 0 R', `/FontDescriptor ${descriptor} 0 R`);
+  const f1 = add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [${cid} 0 R] >>`);
+  const f2 = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const image = options.image ? add(`<< /Type /XObject /Subtype /Image /Width 4 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 16 >>\nstream\n${'\x80\x40\xc0\x20'.repeat(4)}\nendstream`) : 0;
+  const kids: number[] = [];
+  for (const content of pages) {
+    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    const xobject = image ? ` /XObject << /Im1 ${image} 0 R >>` : '';
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >>${xobject} >> /Contents ${stream} 0 R >>`));
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
+  let encrypt = '';
+  if (options.encrypt) {
+    // A user password we do not know: O and U that no empty password matches.
+    const hex32 = (seed: number) => Array.from({ length: 32 }, (_, i) => ((i * 37 + seed) & 0xff).toString(16).padStart(2, '0')).join('');
+    const e = add(`<< /Filter /Standard /V 1 /R 2 /O <${hex32(11)}> /U <${hex32(99)}> /P -44 >>`);
+    encrypt = ` /Encrypt ${e} 0 R /ID [<${hex32(5).slice(0, 32)}> <${hex32(5).slice(0, 32)}>]`;
+  }
+  let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+// ---- helpers -------------------------------------------------------------------------------------------
+
+const texts = (l: DocLine) => l.cells.map((c) => c.text);
+const tableRows = (doc: DocModel, table: number) => doc.lines.filter((l) => l.table === table);
+const rowOf = (doc: DocModel, label: string) => doc.lines.find((l) => l.cells.some((c) => !c.copy && c.text === label));
+
+async function errorOf(p: Promise<unknown>): Promise<DocumentError> {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(DocumentError);
+    return err as DocumentError;
+  }
+  throw new Error('no error');
+}
+
+// A small table 三 in the shape of the official one: a corner cell over 2 header rows, 法人或其他组织 over two
+// columns whose headers are printed on three lines each, a group label over two rows, one blank value cell.
+const X = [40, 150, 250, 320, 390, 460];
+const Y = [100, 120, 170, 190, 210, 230];
+
+function requestTable(style: 'thin-rect' | 'stroke'): string {
+  const cells: Box[] = [
+    { x0: X[0]!, y0: Y[0]!, x1: X[2]!, y1: Y[2]! }, // corner, 2 columns × 2 rows
+    { x0: X[2]!, y0: Y[0]!, x1: X[3]!, y1: Y[2]! }, // 自然人, 2 rows
+    { x0: X[3]!, y0: Y[0]!, x1: X[5]!, y1: Y[1]! }, // 法人或其他组织, 2 columns
+    { x0: X[3]!, y0: Y[1]!, x1: X[4]!, y1: Y[2]! },
+    { x0: X[4]!, y0: Y[1]!, x1: X[5]!, y1: Y[2]! },
+    { x0: X[0]!, y0: Y[2]!, x1: X[2]!, y1: Y[3]! }, // 一、本年新收…, 2 columns
+    { x0: X[2]!, y0: Y[2]!, x1: X[3]!, y1: Y[3]! },
+    { x0: X[3]!, y0: Y[2]!, x1: X[4]!, y1: Y[3]! },
+    { x0: X[4]!, y0: Y[2]!, x1: X[5]!, y1: Y[3]! },
+    { x0: X[0]!, y0: Y[3]!, x1: X[1]!, y1: Y[5]! }, // 三、本年度办理结果, 2 rows
+    ...[3, 4].flatMap((r) => [1, 2, 3, 4].map((c) => ({ x0: X[c]!, y0: Y[r]!, x1: X[c + 1]!, y1: Y[r + 1]! }))),
+  ];
+  let s = cellBorders(cells, style);
+  s += text(45, 140, '（本列数据的勾稽关系）', 9);
+  s += text(255, 147, '自然人');
+  s += text(335, 115, '法人或其他组织');
+  // Header cells of three lines each.
+  s += text(330, 135, '社会') + text(330, 149, '公益') + text(330, 163, '组织');
+  s += text(400, 135, '法律') + text(400, 149, '服务') + text(400, 163, '机构');
+  s += text(45, 184, '一、本年新收政府信息公开申请数量', 8);
+  s += textRight(310, 184, '64') + textRight(380, 184, '2') + textRight(450, 184, '0');
+  s += text(45, 224, '三、本年度办理结果', 8);
+  s += text(155, 204, '（一）予以公开') + textRight(310, 204, '27') + textRight(380, 204, '2') + textRight(450, 204, '0');
+  // (二) has a blank cell under 社会公益组织.
+  s += text(155, 224, '（二）部分公开') + textRight(310, 224, '5') + textRight(450, 224, '0');
+  return s;
+}
+
+function checkRequestTable(doc: DocModel, table: number): void {
+  const rows = tableRows(doc, table);
+  expect(rows).toHaveLength(5);
+  for (const r of rows) expect(r.split).toBe('grid');
+  // Five grid columns; every row covers all of them.
+  for (const r of rows) expect(r.cells.reduce((n, c) => n + (c.gridSpan ?? 1), 0)).toBe(5);
+  expect(texts(rows[0]!)).toEqual(['（本列数据的勾稽关系）', '自然人', '法人或其他组织']);
+  expect(rows[0]!.cells.map((c) => [c.gridCol, c.gridSpan])).toEqual([[0, 2], [2, 1], [3, 2]]);
+  expect(texts(rows[1]!)).toEqual(['（本列数据的勾稽关系）', '自然人', '社会公益组织', '法律服务机构']);
+  expect(rows[1]!.cells.map((c) => !!c.copy)).toEqual([true, true, false, false]);
+  expect(rows[1]!.cells.map((c) => c.gridCol)).toEqual([0, 2, 3, 4]);
+  expect(texts(rows[2]!)).toEqual(['一、本年新收政府信息公开申请数量', '64', '2', '0']);
+  expect(texts(rows[3]!)).toEqual(['三、本年度办理结果', '（一）予以公开', '27', '2', '0']);
+  // The blank cell is kept, in its column; the group label is repeated as a copy pointing at where it is printed.
+  expect(texts(rows[4]!)).toEqual(['三、本年度办理结果', '（二）部分公开', '5', '', '0']);
+  expect(rows[4]!.cells.map((c) => c.gridCol)).toEqual([0, 1, 2, 3, 4]);
+  expect(rows[4]!.cells[0]!.copy).toBe(true);
+  expect(rows[4]!.cells[0]!.ref.row).toBe(4);
+  expect(rows[4]!.cells[3]!.copy).toBeUndefined();
+  // Boxes are the cells' rectangles in points from the top-left.
+  expect(rows[3]!.cells[0]!.ref.box?.map(Math.round)).toEqual([40, 190, 110, 40]);
+  // col counts the cells printed in the row (the copy is not printed there).
+  expect(rows[4]!.cells[3]!.ref).toMatchObject({ page: 1, table, row: 5, col: 3 });
+}
+
+describe('PDF tables from ruling lines', () => {
+  it('rebuilds a table drawn with thin filled rectangles (Word/WPS), with a non-embedded Chinese font', async () => {
+    const bytes = pdfBytes([text(40, 60, '三、收到和处理政府信息公开申请情况', 12) + requestTable('thin-rect')]);
+    const doc = await readPdfNode(bytes, 'word-like.pdf');
+    expect(doc).toMatchObject({ name: 'word-like.pdf', format: 'pdf', pages: 1 });
+    // The cMaps worked: the Chinese labels, not only digits.
+    expect(doc.lines[0]).toMatchObject({ split: 'gap', page: 1, cells: [{ text: '三、收到和处理政府信息公开申请情况' }] });
+    checkRequestTable(doc, 1);
+  });
+
+  it('rebuilds the same table drawn with stroked lines', async () => {
+    const doc = await readPdfNode(pdfBytes([requestTable('stroke')]), 'stroked.pdf');
+    checkRequestTable(doc, 1);
+  });
+
+  it('keeps each page part of a table split over two pages and drops the page numbers', async () => {
+    const header: Box[] = [0, 1, 2].map((c) => ({ x0: 40 + c * 120, y0: 700, x1: 160 + c * 120, y1: 720 }));
+    const row = (y: number): Box[] => [0, 1, 2].map((c) => ({ x0: 40 + c * 120, y0: y, x1: 160 + c * 120, y1: y + 20 }));
+    const page1 =
+      cellBorders([...header, ...row(720), ...row(740)], 'stroke') +
+      text(45, 714, '信息内容') + text(165, 714, '本年制发件数') + text(285, 714, '本年废止件数') +
+      text(45, 734, '规章') + textRight(275, 734, '3') + textRight(395, 734, '1') +
+      text(45, 754, '行政规范性文件') + textRight(275, 754, '12') + textRight(395, 754, '0') +
+      text(290, 810, '-1-');
+    const page2 =
+      cellBorders([...row(60), ...row(80)], 'stroke') +
+      text(45, 74, '行政许可') + textRight(275, 74, '278') + textRight(395, 74, '') +
+      text(45, 94, '行政处罚') + textRight(275, 94, '538') + textRight(395, 94, '7') +
+      text(40, 130, '四、政府信息公开行政复议、行政诉讼情况', 12) +
+      text(285, 810, '第 2 页');
+    const doc = await readPdfNode(pdfBytes([page1, page2]), 'split.pdf');
+    expect(doc.pages).toBe(2);
+    expect(doc.lines.map((l) => [l.page, l.table ?? null, texts(l).join('|')])).toEqual([
+      [1, 1, '信息内容|本年制发件数|本年废止件数'],
+      [1, 1, '规章|3|1'],
+      [1, 1, '行政规范性文件|12|0'],
+      [2, 2, '行政许可|278|'],
+      [2, 2, '行政处罚|538|7'],
+      [2, null, '四、政府信息公开行政复议、行政诉讼情况'],
+    ]);
+    // The second part keeps the first one's columns.
+    expect(tableRows(doc, 2)[1]!.cells.map((c) => c.gridCol)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('PDF text without ruling lines', () => {
+  it('splits lines into cells at wide gaps, with x extents that put each number under its header', async () => {
+    // Column centres 250, 320, 390, 460: headers centred (three lines each), numbers right-aligned at centre+15.
+    const cols = [250, 320, 390, 460];
+    const head = ['自然人', '社会公益组织', '法律服务机构', '总计'];
+    let s = text(40, 60, '三、收到和处理政府信息公开申请情况', 12);
+    head.forEach((h, i) => (s += text(cols[i]! - (h.length * 10) / 2, 100, h)));
+    const row = (y: number, label: string, values: (string | null)[]) => {
+      s += text(40, y, label);
+      values.forEach((v, i) => v !== null && (s += textRight(cols[i]! + 15, y, v)));
+    };
+    row(120, '（一）予以公开', ['27', '2', '0', '29']);
+    row(136, '（二）部分公开', ['5', null, '0', '5']); // blank under 社会公益组织
+    row(152, '（三）不予公开', ['1024', '0', '0', '1024']);
+    const doc = await readPdfNode(pdfBytes([s]), 'stream.pdf');
+    for (const l of doc.lines) expect(l).toMatchObject({ split: 'gap', page: 1 });
+    expect(doc.lines.map(texts)).toEqual([
+      ['三、收到和处理政府信息公开申请情况'],
+      ['自然人', '社会公益组织', '法律服务机构', '总计'],
+      ['（一）予以公开', '27', '2', '0', '29'],
+      ['（二）部分公开', '5', '0', '5'],
+      ['（三）不予公开', '1024', '0', '0', '1024'],
+    ]);
+    const header = doc.lines[1]!.cells;
+    // The header a number stands under: the nearest by horizontal distance (0 when they overlap).
+    const distance = (x0: number, x1: number, h: { x0?: number; x1?: number }) => Math.max(0, h.x0! - x1, x0 - h.x1!);
+    const under = (x0: number, x1: number) => {
+      const d = header.map((h) => distance(x0, x1, h));
+      const best = Math.min(...d);
+      // Unambiguous: the next nearest header is at least 10 points further.
+      expect(d.filter((v) => v < best + 10)).toHaveLength(1);
+      return d.indexOf(best);
+    };
+    const columnsOf = (l: DocLine) => l.cells.slice(1).map((c) => under(c.x0!, c.x1!));
+    expect(columnsOf(doc.lines[2]!)).toEqual([0, 1, 2, 3]);
+    expect(columnsOf(doc.lines[3]!)).toEqual([0, 2, 3]);
+    expect(columnsOf(doc.lines[4]!)).toEqual([0, 1, 2, 3]);
+    expect(header[1]!.x0).toBe(290);
+    expect(header[1]!.x1).toBe(350);
+    expect(doc.lines[2]!.cells[1]).toMatchObject({ text: '27', x0: 255, x1: 265, ref: { page: 1 } });
+    expect(doc.lines[2]!.cells[2]).toMatchObject({ text: '2', x0: 330, x1: 335 });
+  });
+
+  it('joins letter-spaced labels and keeps a number cut into two runs as one', () => {
+    const item = (str: string, x0: number, x1: number, base = 100) => ({ str, x0, x1, y0: base - 8.6, y1: base + 1.4, base, size: 10, horizontal: true });
+    const page: PdfPageData = {
+      page: 1,
+      width: W,
+      height: H,
+      segments: [],
+      items: [
+        ...['总', '计'].map((c, i) => item(c, 40 + i * 20, 50 + i * 20)),
+        item('7730', 200, 220),
+        item('.28', 220, 235),
+        item('三', 40, 50, 130),
+        item('、本', 60, 80, 130),
+        item('年度', 90, 110, 130),
+      ],
+    };
+    const doc = pdfToDocModel([page], 'items.pdf');
+    expect(doc.lines.map(texts)).toEqual([['总计', '7730.28'], ['三、本年度']]);
+  });
+});
+
+describe('PDF errors', () => {
+  it('a scan (an image, no text) → no-text-layer', async () => {
+    const err = await errorOf(readPdfNode(pdfBytes(['q 595 0 0 842 0 0 cm /Im1 Do Q\n', 'q 595 0 0 842 0 0 cm /Im1 Do Q\n'], { image: true }), 'scan.pdf'));
+    expect(err.code).toBe('no-text-layer');
+    expect(err.zh).toBe('这是扫描件,没有文字层:请用 OCR 转成文字后粘贴,或按模板录入');
+  });
+
+  it('a password we do not have → encrypted', async () => {
+    const err = await errorOf(readPdfNode(pdfBytes([text(40, 60, '表')], { encrypt: true }), 'locked.pdf'));
+    expect(err.code).toBe('encrypted');
+    expect(err.zh).toContain('另存为未加密的 PDF');
+  });
+
+  it('cut short or damaged → truncated; not a PDF → unsupported', async () => {
+    const good = pdfBytes([requestTable('stroke')]);
+    expect((await errorOf(readPdfNode(good.subarray(0, Math.floor(good.length * 0.6)), 'cut.pdf'))).code).toBe('truncated');
+    const garbage = new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(300) + '\n%%EOF\n');
+    expect((await errorOf(readPdfNode(garbage, 'bad.pdf'))).code).toBe('truncated');
+    expect((await errorOf(readPdfNode(new TextEncoder().encode('<html></html>'), 'page.pdf'))).code).toBe('unsupported');
+  });
+});
