@@ -29,6 +29,8 @@ const StoredReportSchema = v.strictObject({
   format: v.picklist(FORMAT_IDS),
   formatNote: v.optional(v.string()),
   source: v.string(),
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+  file: v.optional(v.string()),
   cells: v.record(v.string(), CellSchema),
 });
 
@@ -41,6 +43,8 @@ const PlainReportSchema = v.strictObject({
   format: v.optional(v.picklist(FORMAT_IDS)),
   formatNote: v.optional(v.string()),
   source: v.optional(v.string(), ''),
+  published: v.optional(v.pipe(v.string(), v.isoDate())),
+  file: v.optional(v.string()),
   cells: v.record(v.string(), CellSchema),
 });
 
@@ -132,6 +136,8 @@ function readReports(items: readonly unknown[], stored: boolean, file: string, p
       cells: o.cells,
     };
     if (o.formatNote !== undefined) report.formatNote = o.formatNote;
+    if (o.published !== undefined) report.published = o.published;
+    if (o.file !== undefined) report.file = o.file;
     const id = `${report.agency}\u0000${report.year}`;
     if (seen.has(id)) {
       problems.push({ file, row: n, column: 'agency/year', code: 'duplicate-report', zh: `第 ${n} 份年报:${report.agency} ${report.year} 年重复出现,未读取`, en: `report ${n}: ${report.agency} ${report.year} appears twice; not read` });

@@ -15,7 +15,7 @@ export interface ReportChange {
   agency: string;
   year: number;
   cells: CellChange[];
-  /** Report fields that change (region, level, format, source). */
+  /** Report fields that change (region, level, format, source, publication date, file). */
   fields: { field: string; old: string; next: string }[];
 }
 
@@ -70,7 +70,7 @@ export function diffReports(old: Report, next: Report): ReportChange {
     }
   }
   const fields: ReportChange['fields'] = [];
-  for (const f of ['region', 'level', 'format', 'formatNote', 'source'] as const) {
+  for (const f of ['region', 'level', 'format', 'formatNote', 'source', 'published', 'file'] as const) {
     if ((old[f] ?? '') !== (next[f] ?? '')) fields.push({ field: f, old: old[f] ?? '', next: next[f] ?? '' });
   }
   return { agency: next.agency, year: next.year, cells, fields };

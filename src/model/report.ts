@@ -39,6 +39,10 @@ export interface Report {
   formatNote?: string;
   /** The page or archive the figures were read from. */
   source: string;
+  /** The date the report was published, as the page states it (发布时间/发布日期), 'YYYY-MM-DD'. */
+  published?: string;
+  /** The file the report was read from, when `source` names the page's address instead. */
+  file?: string;
   cells: Record<CellKey, Cell>;
 }
 

@@ -3,6 +3,7 @@
 // length, so an offset in the normalised text is an offset in the printed one and every figure keeps its place.
 
 import { normalizeLabel } from '../text';
+import { simplified } from './traditional';
 
 const CJK_RE = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -12,7 +13,9 @@ export function isCjk(ch: string): boolean {
 
 /**
  * One character to one character: NFKC where it maps a character to a single one (full-width forms, Kangxi
- * radicals, ideographic space), dashes and minus signs to '-', curly quotes to straight ones. Length is kept (in UTF-16 units, as offsets count).
+ * radicals, ideographic space), traditional characters to simplified ones (mirror sites republish reports in
+ * traditional characters), dashes and minus signs to '-', curly quotes to straight ones. Length is kept (in UTF-16
+ * units, as offsets count).
  */
 export function normalizeKeepingLength(text: string): string {
   let out = '';
@@ -25,6 +28,7 @@ export function normalizeKeepingLength(text: string): string {
     else if (c === '‘' || c === '’') c = "'";
     else if (c === '〔' || c === '【') c = '[';
     else if (c === '〕' || c === '】') c = ']';
+    else c = simplified(c);
     out += c;
   }
   return out;

@@ -149,7 +149,18 @@ export async function zipText(bytes: Uint8Array, entries: Map<string, ZipEntry>,
 export function officeProblem(bytes: Uint8Array, want: 'docx' | 'xlsx'): DocumentError | null {
   const kind = sniffDocument(bytes);
   const app = want === 'docx' ? { zh: 'Word', ext: '.docx' } : { zh: 'Excel', ext: '.xlsx' };
-  if (kind === want) return null;
+  if (kind === want) {
+    // The local headers say Word/Excel; the central directory at the end must be there too (a cut download).
+    try {
+      const entries = zipEntries(bytes);
+      const main = want === 'docx' ? 'word/document.xml' : 'xl/workbook.xml';
+      if (entries.has(main)) return null;
+      return new DocumentError('unsupported', `压缩包里没有 ${app.zh} 正文(${main})`, `The file holds no ${app.zh} document part (${main})`);
+    } catch (err) {
+      if (err instanceof DocumentError) return err;
+      throw err;
+    }
+  }
   if (kind === 'ole') {
     if (isEncryptedOoxml(bytes)) {
       return new DocumentError(

@@ -72,9 +72,9 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
     lastEnd = t.end;
   };
   // Cells inside the region, in order: grid blanks and placeholders are whole cells; numbers are found in the text.
-  let ci = stream.cellAt[from] >= 0 ? stream.cellAt[from] : firstCellAfter(stream, from);
-  for (; ci >= 0 && ci < stream.cells.length && stream.cells[ci].start < to; ci++) {
+  for (let ci = firstCellFrom(stream, from); ci < stream.cells.length && stream.cells[ci].start < to; ci++) {
     const c = stream.cells[ci];
+    if (c.end <= from && c.start !== c.end) continue;
     const a = Math.max(from, c.start);
     const b = Math.min(to, c.end);
     const part = region.slice(a - from, b - from);
@@ -131,9 +131,17 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
   return tokens;
 }
 
-function firstCellAfter(stream: Stream, offset: number): number {
-  for (let i = offset; i < stream.text.length; i++) if (stream.cellAt[i] >= 0) return stream.cellAt[i];
-  return -1;
+/** The first cell that ends after `offset` (empty cells included: they are blank cells of a grid). */
+function firstCellFrom(stream: Stream, offset: number): number {
+  const cells = stream.cells;
+  let lo = 0;
+  let hi = cells.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cells[mid].end < offset || (cells[mid].end === offset && cells[mid].start < offset)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The number a token reads as, alone. */

@@ -274,26 +274,40 @@ function sheetLines(sheetName: string, table: number, sheet: Sheet): DocLine[] {
     // A runaway merge (whole columns) would make millions of slots: keep it to the used rows.
     for (let r = m.r0; r <= Math.min(m.r1, m.r0 + 10_000); r++) for (let c = m.c0; c <= Math.min(m.c1, m.c0 + 1000); c++) mergeAt.set(`${r}:${c}`, m);
   }
+  const filled = sheet.merges.filter((m) => text(m.r0, m.c0).trim() !== '');
   let minCol = Infinity;
-  let maxCol = 0;
-  for (const row of sheet.cells.values()) {
-    for (const [c, cell] of row) {
-      if (!cell.text.trim()) continue;
-      minCol = Math.min(minCol, c);
-      maxCol = Math.max(maxCol, c);
-    }
+  for (const row of sheet.cells.values()) for (const [c, cell] of row) if (cell.text.trim()) minCol = Math.min(minCol, c);
+  for (const m of filled) minCol = Math.min(minCol, m.c0);
+  if (minCol === Infinity) return [];
+  // The rows with text of their own, each with its last used column and how many things it shows.
+  const rows: { r: number; last: number; shown: number }[] = [];
+  for (const r of [...sheet.cells.keys()].sort((a, b) => a - b)) {
+    const own = [...sheet.cells.get(r)!].filter(([, cell]) => cell.text.trim() !== '');
+    if (!own.length) continue;
+    let last = Math.max(...own.map(([c]) => c));
+    const merges = filled.filter((m) => m.r0 <= r && r <= m.r1);
+    for (const m of merges) last = Math.max(last, m.c1);
+    const ownOutside = own.filter(([c]) => !mergeAt.has(`${r}:${c}`)).length;
+    rows.push({ r, last, shown: ownOutside + merges.length });
   }
-  for (const m of sheet.merges) {
-    if (!text(m.r0, m.c0).trim()) continue;
-    minCol = Math.min(minCol, m.c0);
-    maxCol = Math.max(maxCol, m.c1);
+  // A block of adjacent rows of two or more cells is one table: its rows run to its widest row, so a blank
+  // cell in the last column (总计 left empty) is kept, but a table is not padded to a wider one on the sheet.
+  const width = new Map<number, number>();
+  let block: typeof rows = [];
+  const close = () => {
+    const last = Math.max(...block.map((b) => b.last));
+    for (const b of block) width.set(b.r, last);
+    block = [];
+  };
+  for (const row of rows) {
+    const prev = block[block.length - 1];
+    if (prev && (row.r !== prev.r + 1 || row.shown < 2 || prev.shown < 2)) close();
+    block.push(row);
   }
-  if (maxCol === 0) return [];
-  const rows = [...sheet.cells.keys()].sort((a, b) => a - b);
+  if (block.length) close();
   const lines: DocLine[] = [];
-  for (const r of rows) {
-    const row = sheet.cells.get(r)!;
-    if (![...row.values()].some((c) => c.text.trim() !== '')) continue;
+  for (const { r } of rows) {
+    const maxCol = width.get(r)!;
     const cells: DocCell[] = [];
     for (let c = minCol; c <= maxCol; c++) {
       const m = mergeAt.get(`${r}:${c}`);
@@ -337,8 +351,9 @@ function relTargets(xml: string | null, base: string): Map<string, string> {
 
 /**
  * An .xlsx workbook as a DocModel: every sheet (in workbook order) gives its non-empty rows as lines with
- * split 'grid' and `table` = the sheet's 1-based position. Each line spans the sheet's used columns (blank cells
- * kept, text ''); cells carry `ref: { sheet, row, col }` with the sheet's own 1-based row and column numbers
+ * split 'grid' and `table` = the sheet's 1-based position. Lines start at the sheet's first used column; a run of
+ * adjacent rows of two or more cells (one table) runs to its widest row's last column, blank cells kept (text '');
+ * cells carry `ref: { sheet, row, col }` with the sheet's own 1-based row and column numbers
  * (col 2 = column B) and `gridCol` (0-based from the first used column). A merged range gives one cell with
  * `gridSpan` on its first row and a `copy: true` repeat on each further row it covers.
  * Errors (DocumentError): 'legacy-office' (.xls), 'encrypted', 'truncated', 'unsupported'.
