@@ -53,14 +53,29 @@ function presenceOf(r: Report): { sections: Set<string>; rows: Set<string> } {
   let p = presence.get(r.cells);
   if (!p) {
     p = { sections: new Set(), rows: new Set() };
-    for (const k of Object.keys(r.cells)) {
-      const [section, row] = k.split('.', 2);
-      p.sections.add(section);
-      p.rows.add(`${section}.${row}`);
+    for (const k in r.cells) {
+      const a = k.indexOf('.');
+      const b = k.indexOf('.', a + 1);
+      p.sections.add(a < 0 ? k : k.slice(0, a));
+      p.rows.add(b < 0 ? k : k.slice(0, b));
     }
     presence.set(r.cells, p);
   }
   return p;
+}
+
+/**
+ * The sum of the cells when every one is a number or blank and none is approximate; null otherwise. Lets a rule
+ * settle the common case — everything captured, the identity holds — without building a reference per cell.
+ */
+export function plainSum(r: Report, keys: readonly string[]): number | null {
+  let sum = 0;
+  for (const k of keys) {
+    const cell = r.cells[k];
+    if (cell === undefined || cell.approx) return null;
+    if (cell.value !== null) sum += cell.value;
+  }
+  return Math.round(sum * 1e6) / 1e6;
 }
 
 export function hasSection(r: Report, section: string): boolean {
@@ -122,13 +137,19 @@ export class Collector {
   readonly findings: Finding[] = [];
   readonly checks: CheckRecord[] = [];
   #pending = new Map<string, Pending>();
+  /** Keep a record of every check made; without it only findings are collected (the quality view at scale). */
+  readonly #records: boolean;
+
+  constructor(options: { records?: boolean } = {}) {
+    this.#records = options.records ?? true;
+  }
 
   passed(r: Pick<Report, 'agency' | 'year'>, rule: RuleId, scope: string): void {
-    this.checks.push({ agency: r.agency, year: r.year, rule, scope, outcome: 'passed' });
+    if (this.#records) this.checks.push({ agency: r.agency, year: r.year, rule, scope, outcome: 'passed' });
   }
 
   fail(f: Omit<Finding, 'id'>): void {
-    this.checks.push({ agency: f.agency, year: f.year, rule: f.rule, scope: f.scope, outcome: 'failed' });
+    if (this.#records) this.checks.push({ agency: f.agency, year: f.year, rule: f.rule, scope: f.scope, outcome: 'failed' });
     this.findings.push({ id: `${f.agency}|${f.year}|${f.rule}|${f.scope}`, ...f });
   }
 
@@ -142,7 +163,7 @@ export class Collector {
    * table not captured) the given reason. Merged into one finding per rule and report by `flush`.
    */
   notCheckable(r: Pick<Report, 'agency' | 'year'>, rule: RuleId, scope: string, cells: CellRef[], reason?: Text): void {
-    this.checks.push({ agency: r.agency, year: r.year, rule, scope, outcome: 'not-checkable' });
+    if (this.#records) this.checks.push({ agency: r.agency, year: r.year, rule, scope, outcome: 'not-checkable' });
     const id = `${r.agency}|${r.year}|${rule}`;
     let p = this.#pending.get(id);
     if (!p) {

@@ -10,6 +10,7 @@ import {
   fmt,
   hasRow,
   hasSection,
+  plainSum,
   rowLabel,
   sumOf,
   sumRemarks,
@@ -65,6 +66,12 @@ export function identity(
   text: (expected: number, found: number | null) => Text,
   severity: Severity = 'error',
 ): void {
+  // Most identities hold with every cell captured and exact: settled without a reference per cell.
+  const quickParts = plainSum(r, partKeys);
+  if (quickParts !== null && quickParts === plainSum(r, totalKeys)) {
+    c.passed(r, rule, scope);
+    return;
+  }
   const parts = sumOf(r, partKeys);
   const totals = sumOf(r, totalKeys);
   const absent = [...parts.absent, ...totals.absent];
@@ -122,21 +129,55 @@ function cell(row: string, col: string): string {
   return `requests.${row}.${col}`;
 }
 
+// Cell keys built once: every report is checked against the same keys, and a key built afresh for each lookup
+// (a new string to hash) cost more than the sums themselves at 10,000 reports.
+interface KeyedScope {
+  scope: string;
+  parts: readonly string[];
+  totals: readonly string[];
+}
+const I1_KEYS: readonly (KeyedScope & { col: string })[] = REQUEST_COLUMNS.map((col) => ({
+  col,
+  scope: `requests.*.${col}`,
+  parts: [cell('new_received', col), cell('carried_over', col)],
+  totals: [cell('results_total', col), cell('carried_forward', col)],
+}));
+const I2_KEYS: ReadonlyMap<string, KeyedScope> = new Map(
+  REQUEST_ROWS.map((row) => [row, { scope: `requests.${row}.*`, parts: APPLICANT_PARTS.map((col) => cell(row, col)), totals: [cell(row, 'total')] }]),
+);
+const I4_KEYS: readonly (KeyedScope & { row: string })[] = REVIEW_ROWS.map((row) => ({
+  row,
+  scope: `review.${row}.*`,
+  parts: REVIEW_PARTS.map((col) => `review.${row}.${col}`),
+  totals: [`review.${row}.total`],
+}));
+/** I3's keys per column for one list of outcome rows (the (六) rows vary with what a report printed). */
+const i3Keys = new Map<string, readonly (KeyedScope & { col: string })[]>();
+function i3KeysFor(rows: readonly string[]): readonly (KeyedScope & { col: string })[] {
+  const id = rows.join(',');
+  let keys = i3Keys.get(id);
+  if (!keys) {
+    keys = REQUEST_COLUMNS.map((col) => ({ col, scope: `requests.*.${col}`, parts: rows.map((row) => cell(row, col)), totals: [cell('results_total', col)] }));
+    i3Keys.set(id, keys);
+  }
+  return keys;
+}
+
 export function checkI1(c: Collector, r: Report): void {
   if (!tableApplies(r, 'requests')) return;
   if (!hasSection(r, 'requests')) return c.notCheckable(r, 'I1', 'requests', [], TABLE_TEXT.requests);
-  for (const col of REQUEST_COLUMNS) {
-    const label = columnLabel('requests', col);
+  for (const { col, scope, parts, totals } of I1_KEYS) {
+    const label = () => columnLabel('requests', col);
     identity(
       c,
       r,
       'I1',
-      `requests.*.${col}`,
-      [cell('new_received', col), cell('carried_over', col)],
-      [cell('results_total', col), cell('carried_forward', col)],
+      scope,
+      parts,
+      totals,
       (e, f) => ({
-        zh: `「${label.zh}」栏:本年新收 + 上年结转 = ${e},办理结果总计 + 结转下年度 = ${fmt(f)}`,
-        en: `Column "${label.en}": new received + carried over = ${e}, results total + carried forward = ${fmt(f)}`,
+        zh: `「${label().zh}」栏:本年新收 + 上年结转 = ${e},办理结果总计 + 结转下年度 = ${fmt(f)}`,
+        en: `Column "${label().en}": new received + carried over = ${e}, results total + carried forward = ${fmt(f)}`,
       }),
     );
   }
@@ -149,17 +190,18 @@ export function checkI2(c: Collector, r: Report): void {
   for (const row of REQUEST_ROWS) {
     // The GB2019 and GB2021 (六) rows are alternatives: the variant the report did not print is not "absent".
     if (OTHER_ROWS_ALL.has(row) && !other.includes(row)) continue;
-    const label = rowLabel('requests', row);
+    const label = () => rowLabel('requests', row);
+    const { scope, parts, totals } = I2_KEYS.get(row) as KeyedScope;
     identity(
       c,
       r,
       'I2',
-      `requests.${row}.*`,
-      APPLICANT_PARTS.map((col) => cell(row, col)),
-      [cell(row, 'total')],
+      scope,
+      parts,
+      totals,
       (e, f) => ({
-        zh: `「${label.zh}」行:各类申请人合计 ${e},总计栏${f === null ? '空白' : `为 ${f}`}`,
-        en: `Row "${label.en}": applicant columns add up to ${e}; the total column ${f === null ? 'is blank' : `says ${f}`}`,
+        zh: `「${label().zh}」行:各类申请人合计 ${e},总计栏${f === null ? '空白' : `为 ${f}`}`,
+        en: `Row "${label().en}": applicant columns add up to ${e}; the total column ${f === null ? 'is blank' : `says ${f}`}`,
       }),
     );
   }
@@ -168,19 +210,18 @@ export function checkI2(c: Collector, r: Report): void {
 export function checkI3(c: Collector, r: Report): void {
   if (!tableApplies(r, 'requests')) return;
   if (!hasSection(r, 'requests')) return c.notCheckable(r, 'I3', 'requests', [], TABLE_TEXT.requests);
-  const rows = outcomeRows(r);
-  for (const col of REQUEST_COLUMNS) {
-    const label = columnLabel('requests', col);
+  for (const { col, scope, parts, totals } of i3KeysFor(outcomeRows(r))) {
+    const label = () => columnLabel('requests', col);
     identity(
       c,
       r,
       'I3',
-      `requests.*.${col}`,
-      rows.map((row) => cell(row, col)),
-      [cell('results_total', col)],
+      scope,
+      parts,
+      totals,
       (e, f) => ({
-        zh: `「${label.zh}」栏:各项办理结果之和为 ${e},(七)总计${f === null ? '空白' : `为 ${f}`}`,
-        en: `Column "${label.en}": outcome rows sum to ${e}; (7) Total ${f === null ? 'is blank' : `says ${f}`}`,
+        zh: `「${label().zh}」栏:各项办理结果之和为 ${e},(七)总计${f === null ? '空白' : `为 ${f}`}`,
+        en: `Column "${label().en}": outcome rows sum to ${e}; (7) Total ${f === null ? 'is blank' : `says ${f}`}`,
       }),
     );
   }
@@ -189,18 +230,18 @@ export function checkI3(c: Collector, r: Report): void {
 export function checkI4(c: Collector, r: Report): void {
   if (!tableApplies(r, 'review')) return;
   if (!hasSection(r, 'review')) return c.notCheckable(r, 'I4', 'review', [], TABLE_TEXT.review);
-  for (const row of REVIEW_ROWS) {
-    const label = rowLabel('review', row);
+  for (const { row, scope, parts, totals } of I4_KEYS) {
+    const label = () => rowLabel('review', row);
     identity(
       c,
       r,
       'I4',
-      `review.${row}.*`,
-      REVIEW_PARTS.map((col) => `review.${row}.${col}`),
-      [`review.${row}.total`],
+      scope,
+      parts,
+      totals,
       (e, f) => ({
-        zh: `「${label.zh}」行:维持 + 纠正 + 其他结果 + 尚未审结 = ${e},总计${f === null ? '空白' : `为 ${f}`}`,
-        en: `Row "${label.en}": upheld + corrected + other + pending = ${e}; the total ${f === null ? 'is blank' : `says ${f}`}`,
+        zh: `「${label().zh}」行:维持 + 纠正 + 其他结果 + 尚未审结 = ${e},总计${f === null ? '空白' : `为 ${f}`}`,
+        en: `Row "${label().en}": upheld + corrected + other + pending = ${e}; the total ${f === null ? 'is blank' : `says ${f}`}`,
       }),
     );
   }

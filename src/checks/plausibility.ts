@@ -1,13 +1,19 @@
 // Plausibility: figures that the format allows but that cannot be right for this organ or year.
 import type { Report } from '../model/report';
 import { moneyUnitState } from '../model/units';
+import { SECTION_BY_KEY } from '../model/vocabulary';
 import { type Collector, ref } from './collect';
 
 /** Levels that make no 规章: only provincial and 设区的市 governments do (立法法 第93条). */
 const NO_REGULATIONS = /乡镇|街道|部门/;
 
+/** Every cell of the 规章 rows of both formats, from the vocabulary (looked up, not searched for among all keys). */
+const REGULATION_KEYS: readonly string[] = ['active_2019', 'active_2021'].flatMap((section) =>
+  (SECTION_BY_KEY.get(section)?.rows ?? []).filter((row) => row.key === 'regulations').flatMap((row) => row.columns.map((col) => `${section}.regulations.${col}`)),
+);
+
 export function checkRegulations(c: Collector, r: Report): void {
-  const keys = Object.keys(r.cells).filter((k) => k.startsWith('active_2019.regulations.') || k.startsWith('active_2021.regulations.'));
+  const keys = REGULATION_KEYS.filter((k) => k in r.cells);
   const nonzero = keys.map((k) => ref(r, k)).filter((x) => x.value !== null && x.value !== 0);
   if (keys.length === 0) return;
   if (nonzero.length === 0) {
