@@ -62,7 +62,7 @@ function cellBorders(cells: Box[], style: 'thin-rect' | 'stroke'): string {
   return out;
 }
 
-function pdfBytes(pages: string[], options: { encrypt?: boolean; image?: boolean } = {}): Uint8Array {
+function pdfBytes(pages: string[], options: { encrypt?: boolean; image?: boolean; rotate?: number } = {}): Uint8Array {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) - 1 + 1; // object number
   const catalog = add('');
@@ -77,7 +77,7 @@ function pdfBytes(pages: string[], options: { encrypt?: boolean; image?: boolean
   for (const content of pages) {
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
     const xobject = image ? ` /XObject << /Im1 ${image} 0 R >>` : '';
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}] /Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >>${xobject} >> /Contents ${stream} 0 R >>`));
+    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 ${W} ${H}]${options.rotate ? ` /Rotate ${options.rotate}` : ''} /Resources << /Font << /F1 ${f1} 0 R /F2 ${f2} 0 R >>${xobject} >> /Contents ${stream} 0 R >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`;
@@ -188,6 +188,11 @@ describe('PDF tables from ruling lines', () => {
 
   it('rebuilds the same table drawn with stroked lines', async () => {
     const doc = await readPdfNode(pdfBytes([requestTable('stroke')]), 'stroked.pdf');
+    checkRequestTable(doc, 1);
+  });
+
+  it('reads a page shown sideways (/Rotate 90) the way a person reads it after turning the paper', async () => {
+    const doc = await readPdfNode(pdfBytes([requestTable('thin-rect')], { rotate: 90 }), 'sideways.pdf');
     checkRequestTable(doc, 1);
   });
 

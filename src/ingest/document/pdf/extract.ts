@@ -74,9 +74,9 @@ function toDocumentError(err: unknown): DocumentError {
   return DAMAGED(message);
 }
 
-/** Whether the file ends like a PDF: "%%EOF" in its last KiB (a cut download loses it). */
+/** Whether the file ends like a PDF: "%%EOF" in its last 4 KiB (a cut download loses it). */
 function hasEof(bytes: Uint8Array): boolean {
-  const tail = bytes.subarray(Math.max(0, bytes.length - 1024));
+  const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
   for (let i = tail.length - 5; i >= 0; i--) {
     if (tail[i] === 0x25 && tail[i + 1] === 0x25 && tail[i + 2] === 0x45 && tail[i + 3] === 0x4f && tail[i + 4] === 0x46) return true;
   }
@@ -122,6 +122,25 @@ function itemGeometry(vp: readonly number[], item: { str: string; transform: num
   const y0 = Math.min(...ys);
   const y1 = Math.max(...ys);
   return { str: item.str, x0: Math.min(...xs), x1: Math.max(...xs), y0, y1, base: horizontal ? oy : (y0 + y1) / 2, size, horizontal };
+}
+
+/**
+ * The extra clockwise turn (0, 90, 180, 270) that makes most of the page's text (counted in characters) run left
+ * to right on screen.
+ */
+function uprightTurn(vp: readonly number[], raws: readonly { str: string; transform: number[]; dir: string }[]): number {
+  const votes = [0, 0, 0, 0]; // text running right, down, left, up
+  for (const raw of raws) {
+    if (raw.dir === 'ttb') continue;
+    const m = multiply(vp, raw.transform);
+    const angle = Math.atan2(m[1], m[0]);
+    const q = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+    votes[q]! += raw.str.length;
+  }
+  const best = votes.indexOf(Math.max(...votes));
+  if (best === 0 || votes[best]! <= votes[0]!) return 0;
+  // Text running down needs a quarter turn back (270), up a quarter turn forward (90), left a half turn.
+  return [0, 270, 180, 90][best]!;
 }
 
 interface GState {
@@ -320,12 +339,16 @@ export async function extractPdf(pdfjs: PdfjsModule, bytes: Uint8Array, params: 
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       try {
         const page = await doc.getPage(p);
-        const viewport = page.getViewport({ scale: 1 });
-        const vp = viewport.transform;
         const content = await page.getTextContent({ includeMarkedContent: false });
+        const raws = content.items.filter((raw): raw is Extract<typeof raw, { str: string }> => 'str' in raw && raw.str.trim() !== '');
+        // Turn the page so that most of its text reads left to right: a table printed sideways (or a page
+        // whose /Rotate shows it sideways) comes out the way a person reads it after turning the paper.
+        let viewport = page.getViewport({ scale: 1 });
+        const turn = uprightTurn(viewport.transform, raws);
+        if (turn) viewport = page.getViewport({ scale: 1, rotation: (page.rotate + turn) % 360 });
+        const vp = viewport.transform;
         const items: PdfTextItem[] = [];
-        for (const raw of content.items) {
-          if (!('str' in raw) || raw.str.trim() === '') continue;
+        for (const raw of raws) {
           const item = itemGeometry(vp, raw);
           if (item) items.push(item);
         }
