@@ -27,10 +27,29 @@ let loading: Promise<typeof import('pdfjs-dist')> | undefined;
 
 function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   loading ??= (async () => {
-    // The worker module registers itself as globalThis.pdfjsWorker; pdf.js then runs it in this thread.
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.mjs')]);
-    const scope = globalThis as { pdfjsWorker?: unknown };
-    scope.pdfjsWorker ??= worker;
+    const pdfjs = await import('pdfjs-dist');
+    // The worker module registers itself as globalThis.pdfjsWorker; pdf.js then runs it in this thread (its
+    // "fake worker"). Evaluated in a worker, it also starts listening on `self` (harmless: it answers only
+    // messages addressed to it) and posts a "ready" message to the page, which is kept from reaching it here.
+    const scope = globalThis as unknown as { pdfjsWorker?: unknown; postMessage?: (message: unknown, ...rest: unknown[]) => void };
+    const post = scope.postMessage;
+    const own = Object.prototype.hasOwnProperty.call(scope, 'postMessage');
+    if (typeof post === 'function') {
+      scope.postMessage = function (this: unknown, message: unknown, ...rest: unknown[]) {
+        const m = message as { sourceName?: unknown; targetName?: unknown } | null;
+        if (m && typeof m === 'object' && m.sourceName === 'worker' && m.targetName === 'main') return;
+        return post.call(this ?? scope, message, ...rest);
+      };
+    }
+    try {
+      const worker = await import('pdfjs-dist/build/pdf.worker.mjs');
+      scope.pdfjsWorker ??= worker;
+    } finally {
+      if (typeof post === 'function') {
+        if (own) scope.postMessage = post;
+        else delete scope.postMessage;
+      }
+    }
     return pdfjs;
   })();
   return loading;
