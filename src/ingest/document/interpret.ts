@@ -6,7 +6,7 @@ import { KEY_DEFS } from '../../model/vocabulary';
 import { readMeta } from './meta';
 import { readProse } from './prose';
 import { buildStream, lineAt, refOf, type Stream } from './stream';
-import { readTables, type Doubt, type FigureReading } from './tables';
+import { readTables, type Doubt, type FigureReading, type RowOptions } from './tables';
 import type { DocFormat, DocModel, SourceRef } from './types';
 
 /** Where one figure was read, shown beside it in the review sheet. */
@@ -22,6 +22,8 @@ export interface FigureSource {
   printed?: string;
   doubt?: Doubt;
   alternatives?: (number | null)[];
+  /** The reading was chosen by the identities that relate this report to the neighbouring years. */
+  byNeighbours?: boolean;
 }
 
 export interface ExtractedReport {
@@ -31,6 +33,8 @@ export interface ExtractedReport {
   needs: { agency: boolean; year: boolean };
   /** Figures a person should check (ambiguous readings, repairs, OCR). */
   doubtful: number;
+  /** Rows printed so that several readings fit: the neighbouring years may choose among them. */
+  rowOptions: RowOptions[];
   document: { name: string; format: DocFormat; pages?: number };
 }
 
@@ -141,7 +145,9 @@ export function interpret(doc: DocModel): ExtractedReport | null {
     sources[p.key] = sourceOf(stream, { start: p.start, end: p.end, labelAt: p.start }, 'prose');
   }
   const anyTable = tables.found.active || tables.found.requests || tables.found.review;
-  const format: FormatId = tables.format ?? (anyTable && tables.figures.length > 0 ? (meta.year !== undefined && meta.year >= 2021 ? 'GB2021' : 'GB2019') : 'text-only');
+  const stats = tables.figures.some((f) => f.key.startsWith('stats_pre2019.'));
+  const format: FormatId =
+    tables.format ?? (stats ? 'pre2019' : anyTable && tables.figures.length > 0 ? (meta.year !== undefined && meta.year >= 2021 ? 'GB2021' : 'GB2019') : 'text-only');
   const report: Report = {
     agency: meta.agency ?? '',
     year: meta.year ?? 0,
@@ -158,6 +164,7 @@ export function interpret(doc: DocModel): ExtractedReport | null {
     sources,
     needs: { agency: meta.agency === undefined, year: meta.year === undefined },
     doubtful,
+    rowOptions: tables.rowOptions,
     document: { name: doc.name, format: doc.format },
   };
   if (doc.pages !== undefined) out.document.pages = doc.pages;

@@ -59,6 +59,13 @@ function clauseBefore(text: string, index: number): string {
  * a channel — and the best statement of each figure wins: a report mentions narrower counts too ("全年共发布
  * 信息166条" of one department before "全区主动公开政府信息2122条").
  */
+const GENERIC_TAIL = /(?:政府|政务|各类|各项|相关|的|了|主动|公开|发布|更新|公布|推送|报送|刊发|上传|共|累计|全年|等方面|方面|等|类)$/;
+
+/** Is the word right before "信息" generic (共公布政府信息, 更新信息) rather than a kind of content (采购信息)? */
+function isGeneral(before: string): boolean {
+  return before === '' || GENERIC_TAIL.test(before) || !/[\u3400-\u9fff]$/.test(before);
+}
+
 function items(s: Sentence, add: (f: ProseFigure, score: number) => void): void {
   if (!PUBLISH.test(s.text)) return;
   for (const m of s.text.matchAll(ITEM)) {
@@ -66,17 +73,23 @@ function items(s: Sentence, add: (f: ProseFigure, score: number) => void): void 
     const clause = clauseBefore(s.text, index);
     if (/申请|复议|诉讼|规章|规范性文件|件数|占/.test(clause)) continue;
     if (m[3] === '件' && !/信息|网上|网站/.test(clause)) continue;
+    // "主动公开的1913条政府信息中,…" refers back to a figure; it does not state one.
+    if (/^(?:政府|政务)?信息中|^中[,:]/.test(s.text.slice(index + m[0].length))) continue;
     const channel = CHANNELS.find(([re]) => re.test(clause));
     // What is left once the words for "information" and the channel are taken out must not name a kind of content.
     const rest = clause.replace(/政务公开|信息公开|政府信息|政务信息|各类|公开信息|信息/g, '').replace(channel?.[0] ?? /$^/, '');
     if (CATEGORY.test(rest)) continue;
-    const general = /信息/.test(clause);
+    // "信息" must be information in general: "采购信息25条" or "重点领域信息2000余条" count one kind of it.
+    const general = /信息/.test(clause) && isGeneral(clause.slice(0, clause.lastIndexOf('信息')));
     const all = /共|累计|全年|总计|合计|全部|总数/.test(clause);
     if (!channel && !(general && (all || PUBLISH.test(clause)))) continue;
     // A breakdown ("其中…", a parenthesis still open) counts parts; only a channel's part is a figure of its own.
     const before = s.text.slice(0, index);
     const inParenthesis = before.lastIndexOf('(') > before.lastIndexOf(')');
-    if (!channel && (/其中/.test(before) || inParenthesis)) continue;
+    const among = before.lastIndexOf('其中');
+    // "总数3978条,其中主动公开政府信息2026条" introduces the figure itself, not a part of one.
+    const breakdown = among >= 0 && /\d+(?:余|多)?(?:条|篇|件)/.test(before.slice(0, among)) && !/主动公开/.test(clause);
+    if (!channel && (breakdown || inParenthesis)) continue;
     let score = 0;
     if (/主动公开/.test(clause)) score += 2;
     if (general) score += 1;
@@ -107,11 +120,15 @@ interface Rule {
   re: RegExp;
   /** The sentence must be about requests (or review): words that must appear in it. */
   about?: RegExp;
+  /** Words in the match that make it another figure. */
+  unless?: RegExp;
 }
 
 const COUNT = '(\\d+)(?:件|起|条|份|个)';
 const REQUEST_RULES: readonly Rule[] = [
-  { key: 'requests_text.new_received.total', re: new RegExp(`(?:收到|受理|接收|接到|新收)[^,;]{0,40}?(?:申请|依申请公开件?)(?:共计|共|合计)?${COUNT}`), about: /申请/ },
+  // "收到和处理…申请165份", "全年办理…申请218件": received and handled, scope unclear (carried-over ones too?).
+  { key: 'headline.applications_received.total', re: new RegExp(`(?:收到和处理|受理和办理|办理)[^,;]{0,30}?申请(?:共计|共|合计)?${COUNT}`), about: /申请/ },
+  { key: 'requests_text.new_received.total', re: new RegExp(`(?:收到|受理|接收|接到|新收)[^,;]{0,40}?(?:申请|依申请公开件?)(?:共计|共|合计)?${COUNT}`), about: /申请/, unless: /和处理|和办理/ },
   { key: 'requests_text.new_received.total', re: new RegExp(`(?:收到|受理|接收|接到)${COUNT}[^,;]{0,12}?申请`), about: /申请/ },
   { key: 'requests_text.new_received.total', re: new RegExp(`依申请公开${COUNT}`) },
   { key: 'requests_text.results_total.total', re: new RegExp(`(?:答复|办结|办理完结)[^,;]{0,16}?(?:申请)?(?:共计|共)?${COUNT}`), about: /申请|依申请/ },
@@ -134,7 +151,7 @@ function byRules(s: Sentence, rules: readonly Rule[], add: (f: ProseFigure, scor
   for (const rule of rules) {
     if (rule.about && !rule.about.test(s.text)) continue;
     const m = rule.re.exec(s.text);
-    if (!m) continue;
+    if (!m || rule.unless?.test(m[0])) continue;
     const digits = m[1];
     const index = (m.index ?? 0) + m[0].indexOf(digits, m[0].search(/\d/));
     add({ key: rule.key, value: Number(digits), unit: m[0].match(/(件|条|份|个)$/)?.[1] ?? '件', ...at(s, index, digits.length) }, 0);

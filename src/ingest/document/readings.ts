@@ -158,8 +158,10 @@ export function readings(tokens: readonly ValueToken[], options: ReadOptions, id
       }
       // The token as one figure.
       push(wholeValue(t, ti), () => visit(ti + 1, 0, cost), state);
-      // A stray single digit (OCR "1 0" for one zero).
-      if (t.int.length === 1 && !t.frac && (t.sep === 'space' || tokens[ti + 1]?.sep === 'space')) visit(ti + 1, 0, cost + DROP_COST);
+      // A stray single digit (OCR "1 0" for one zero), or a lone digit on the last line of a page cut short (the
+      // ordinal of a label that did not make it onto the page).
+      const last = ti === tokens.length - 1;
+      if (t.int.length === 1 && !t.frac && (t.sep === 'space' || tokens[ti + 1]?.sep === 'space' || (last && t.sep === 'line'))) visit(ti + 1, 0, cost + DROP_COST);
       // Two numbers printed with a space between that are one ("1 0" for 10).
       const next = tokens[ti + 1];
       if (next && next.kind === 'num' && next.sep === 'space' && !t.frac && !t.unit && next.int && !next.sign) {

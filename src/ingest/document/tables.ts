@@ -18,6 +18,7 @@ import {
   type RowLabel,
 } from './rows';
 import { lineAt, textOffset, type Stream } from './stream';
+import { readStatsTable } from './statsTable';
 import { valueTokens, type ValueToken } from './tokens';
 
 /** Why a person should look at a figure before it is stored. */
@@ -49,10 +50,20 @@ export interface FigureReading {
   alternatives?: (number | null)[];
 }
 
+/**
+ * A row whose print allows several readings that nothing in the report can choose between: its keys and every
+ * reading, best first (the first is the one taken). The neighbouring years' reports can still choose (crossYear.ts).
+ */
+export interface RowOptions {
+  keys: string[];
+  options: (number | null)[][];
+}
+
 export interface TablesResult {
   /** The table format the labels say, when they say it. */
   format?: 'GB2019' | 'GB2021';
   figures: FigureReading[];
+  rowOptions: RowOptions[];
   found: { active: boolean; requests: boolean; review: boolean };
 }
 
@@ -102,9 +113,15 @@ function sections(stream: Stream): { active?: Region; requests?: Region; review?
   const end = findFirst(stream, SECTION_ANCHORS.end, review?.end ?? requests?.end ?? active?.end ?? 0, len);
   const stop = end?.start ?? len;
   const out: { active?: Region; requests?: Region; review?: Region } = {};
-  if (active) out.active = { from: active.end, to: requests?.start ?? review?.start ?? stop };
-  if (requests) out.requests = { from: requests.end, to: review?.start ?? stop };
-  if (review) out.review = { from: review.end, to: stop };
+  // A heading alone is not a table: reports before 2019 have the same headings over prose. The table's own
+  // header words must be there too.
+  const holds = (r: Region, words: RegExp) => words.test(stream.compact.slice(r.from, r.to));
+  const a = active && { from: active.end, to: requests?.start ?? review?.start ?? stop };
+  const q = requests && { from: requests.end, to: review?.start ?? stop };
+  const v = review && { from: review.end, to: stop };
+  if (a && holds(a, /第二十条|信息内容|本年新制作|本年制发/)) out.active = a;
+  if (q && holds(q, /申请人情况|自然人|本年度办理结果/)) out.requests = q;
+  if (v && holds(v, /维持|纠正|尚未审结/)) out.review = v;
   return out;
 }
 
@@ -139,7 +156,8 @@ function findRows(stream: Stream, rows: readonly RowLabel[], region: Region): Fo
 function rowSpans(stream: Stream, rows: readonly FoundRow[], region: Region): { row: FoundRow; from: number; to: number }[] {
   return rows.map((row, i) => ({
     row,
-    from: textOffset(stream, row.end),
+    // Right after the label's last character: blank cells between it and the next label belong to this row.
+    from: textOffset(stream, row.end - 1) + 1,
     to: textOffset(stream, i + 1 < rows.length ? rows[i + 1].start : region.to),
   }));
 }
@@ -226,7 +244,7 @@ function activeFormat(stream: Stream, region: Region): 'GB2019' | 'GB2021' | und
   return gb2019 === 0 && gb2021 === 0 ? undefined : gb2021 > gb2019 ? 'GB2021' : 'GB2019';
 }
 
-function readActive(stream: Stream, region: Region, format: 'GB2019' | 'GB2021'): FigureReading[] {
+function readActive(stream: Stream, region: Region, format: 'GB2019' | 'GB2021', rowOptions: RowOptions[]): FigureReading[] {
   const section = SECTION_BY_KEY.get(format === 'GB2021' ? 'active_2021' : 'active_2019');
   const rows = findRows(stream, ACTIVE_ROWS, region);
   const figures: FigureReading[] = [];
@@ -263,6 +281,7 @@ function readActive(stream: Stream, region: Region, format: 'GB2019' | 'GB2021')
     const chosen = ranked[0].r;
     const keys = def.columns.map((c) => `${section?.key}.${row.key}.${c}`);
     figures.push(...rowFigures(keys, chosen, ranked.slice(1, 6).map((x) => x.r), labelAt, false));
+    if (ranked.length > 1) rowOptions.push({ keys, options: ranked.slice(0, 40).map((x) => x.r.values.map((v) => v.value)) });
   }
   return figures;
 }
@@ -367,12 +386,15 @@ function readReview(stream: Stream, region: Region): FigureReading[] {
 export function readTables(stream: Stream, year: number | undefined): TablesResult {
   const s = sections(stream);
   const figures: FigureReading[] = [];
+  const rowOptions: RowOptions[] = [];
   const requests = s.requests ? readRequests(stream, s.requests) : undefined;
   const format = (s.active && activeFormat(stream, s.active)) ?? requests?.gb;
-  if (s.active) figures.push(...readActive(stream, s.active, format ?? (year !== undefined && year >= 2021 ? 'GB2021' : 'GB2019')));
+  if (s.active) figures.push(...readActive(stream, s.active, format ?? (year !== undefined && year >= 2021 ? 'GB2021' : 'GB2019'), rowOptions));
   if (requests) figures.push(...requests.figures);
   if (s.review) figures.push(...readReview(stream, s.review));
-  const result: TablesResult = { figures, found: { active: !!s.active, requests: !!s.requests, review: !!s.review } };
+  // Reports before 2019 have a statistics table of their own instead of the national tables.
+  if (figures.length === 0) figures.push(...readStatsTable(stream, rowOptions));
+  const result: TablesResult = { figures, rowOptions, found: { active: !!s.active, requests: !!s.requests, review: !!s.review } };
   if (format) result.format = format;
   return result;
 }
