@@ -3,6 +3,7 @@
 // Hand-made PDFs (a minimal writer below) pin each case exactly; the generated fixtures under
 // tests/fixtures/documents (Chromium and LibreOffice PDFs of real reports) check real producers' output.
 import { existsSync, readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { readPdfNode } from '../../src/ingest/document/pdf/node';
 import { pdfToDocModel } from '../../src/ingest/document/pdf/layout';
@@ -104,7 +105,6 @@ function pdfBytes(pages: string[], options: { encrypt?: boolean; image?: boolean
 
 const texts = (l: DocLine) => l.cells.map((c) => c.text);
 const tableRows = (doc: DocModel, table: number) => doc.lines.filter((l) => l.table === table);
-const rowOf = (doc: DocModel, label: string) => doc.lines.find((l) => l.cells.some((c) => !c.copy && c.text === label));
 
 async function errorOf(p: Promise<unknown>): Promise<DocumentError> {
   try {
@@ -309,5 +309,94 @@ describe('PDF errors', () => {
     const garbage = new TextEncoder().encode('%PDF-1.7\n' + 'x'.repeat(300) + '\n%%EOF\n');
     expect((await errorOf(readPdfNode(garbage, 'bad.pdf'))).code).toBe('truncated');
     expect((await errorOf(readPdfNode(new TextEncoder().encode('<html></html>'), 'page.pdf'))).code).toBe('unsupported');
+  });
+});
+
+// ---- generated fixtures: real reports printed by Chromium and exported by LibreOffice -----------------------
+
+const DOCS = 'tests/fixtures/documents';
+const nfkc = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
+
+interface Figure {
+  agency: string;
+  year: string;
+  section: string;
+  row: string;
+  column: string;
+  value: string;
+}
+
+const figures = () => Papa.parse<Figure>(readFileSync('src/sample/figures.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
+/** Table 三's printed row labels by row key (the last part of the label path; GB2019/GB2021 notes dropped). */
+const requestLabels = () =>
+  new Map(
+    Papa.parse<string[]>(readFileSync('tests/fixtures/labels.csv', 'utf8'), { skipEmptyLines: true })
+      .data.filter((r) => r[0] === 'requests')
+      .map((r) => [r[1]!, nfkc(r[2]!.split('/').pop()!.replace(/\[[^\]]*\]$/, ''))]),
+  );
+const COLUMNS = ['natural_person', 'commercial', 'research', 'public_welfare', 'legal_service', 'other_org', 'total'];
+const REPORTS = [
+  { id: 'pingtan_2020', agency: '平潭综合实验区', year: '2020' },
+  { id: 'pingtan_2023', agency: '平潭综合实验区', year: '2023' },
+  { id: 'shanghai_office_2019', agency: '上海市人民政府办公厅', year: '2019' },
+];
+
+describe.runIf(existsSync(`${DOCS}/pdf-office/pingtan_2020.pdf`))('PDF fixtures of real reports', () => {
+  const all = figures();
+  const labels = requestLabels();
+  for (const producer of ['pdf-chromium', 'pdf-office']) {
+    for (const report of REPORTS) {
+      it(`${producer}/${report.id}: every figure of table 三 in its row and column, blank cells kept`, async () => {
+        const doc = await readPdfNode(new Uint8Array(readFileSync(`${DOCS}/${producer}/${report.id}.pdf`)), `${report.id}.pdf`);
+        const grid = doc.lines.filter((l) => l.split === 'grid');
+        expect(grid.length).toBeGreaterThan(30);
+        // The header cells, joined from their lines.
+        const headerTexts = grid.flatMap((l) => l.cells.filter((c) => !c.copy).map((c) => nfkc(c.text)));
+        for (const h of ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '申请人情况', '未经复议直接起诉']) expect(headerTexts).toContain(h);
+        const mine = all.filter((f) => f.agency === report.agency && f.year === report.year && f.section === 'requests');
+        let checked = 0;
+        for (const [rowKey, label] of labels) {
+          const expected = COLUMNS.map((c) => mine.find((f) => f.row === rowKey && f.column === c)?.value);
+          if (expected.some((v) => v === undefined)) continue; // a row this report's format does not have
+          // A row may break across a page (LibreOffice lets it): its label is then cut, the tail on the next page.
+          const line =
+            grid.find((l) => l.cells.some((c) => !c.copy && nfkc(c.text) === label)) ??
+            grid.find((l) => l.cells.some((c) => !c.copy && nfkc(c.text).length >= 12 && label.startsWith(nfkc(c.text))));
+          expect(line, `${rowKey}: ${label}`).toBeDefined();
+          // The seven value cells are the row's last seven grid columns.
+          const values = line!.cells.slice(-7);
+          expect(values.map((c) => c.text), `${rowKey}: ${label}`).toEqual(expected);
+          expect(values.every((c) => !c.copy && c.gridSpan === 1)).toBe(true);
+          checked++;
+        }
+        expect(checked).toBeGreaterThanOrEqual(22);
+      });
+    }
+  }
+
+  it('pdf-office/pingtan_2020: table 二 with the procurement amount as printed; vertical merges as copies', async () => {
+    const doc = await readPdfNode(new Uint8Array(readFileSync(`${DOCS}/pdf-office/pingtan_2020.pdf`)), 'pingtan_2020.pdf');
+    const find = (label: string) => doc.lines.find((l) => l.cells.some((c) => !c.copy && c.text === label))!;
+    expect(texts(find('政府集中采购'))).toEqual(['政府集中采购', '395', '73802895.90元']);
+    expect(texts(find('行政处罚'))).toEqual(['行政处罚', '2648', '-18', '538']);
+    const secret = find('1.属于国家秘密');
+    expect(secret.cells.slice(0, 3).map((c) => [c.text, !!c.copy])).toEqual([
+      ['三、本年度办理结果', true],
+      ['（三）不予公开', false],
+      ['1.属于国家秘密', false],
+    ]);
+    // Lines of one table part share its number and page.
+    const part = doc.lines.filter((l) => l.table === secret.table);
+    expect(new Set(part.map((l) => l.page))).toEqual(new Set([secret.page]));
+  });
+
+  it.runIf(existsSync(`${DOCS}/manifest.json`))('the bad PDFs give the error the manifest expects', async () => {
+    const manifest = JSON.parse(readFileSync(`${DOCS}/manifest.json`, 'utf8')) as { file: string; expectError?: string }[];
+    const bad = manifest.filter((e) => e.file.endsWith('.pdf') && e.expectError);
+    expect(bad.map((e) => e.file).sort()).toEqual(['bad/encrypted_user_password.pdf', 'bad/png_renamed.pdf', 'bad/scanned_no_text_layer.pdf', 'bad/truncated.pdf']);
+    for (const e of bad) {
+      const err = await errorOf(readPdfNode(new Uint8Array(readFileSync(`${DOCS}/${e.file}`)), e.file));
+      expect(err.code, e.file).toBe(e.expectError);
+    }
   });
 });

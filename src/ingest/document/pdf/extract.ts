@@ -27,8 +27,8 @@ export interface Extracted {
   title?: string;
 }
 
-/** A filled rectangle at most this thick (points) is a ruling line: Word and WPS draw borders this way. */
-const THIN = 2.5;
+/** A filled shape at most this thick (points) is a ruling line: Word, WPS and Chromium draw borders this way. */
+const THIN = 3.5;
 
 function multiply(m1: readonly number[], m2: readonly number[]): Matrix {
   return [
@@ -228,36 +228,29 @@ function segmentsOf(OPS: PdfjsModule['OPS'], fnArray: number[], argsArray: unkno
         const fill = (FILL.has(op) || BOTH.has(op)) && state.fillVisible;
         if (!stroke && !fill) break;
         const m = multiply(vp, state.ctm);
-        // Sub-paths: points of straight pieces; a curve marks the sub-path as not a rectangle.
+        // Sub-paths: runs of straight pieces (a curve ends a run; its end point starts the next).
         let points: [number, number][] = [];
-        let curved = false;
         const finish = (closed: boolean) => {
           if (points.length >= 2) {
             if (stroke) {
               for (let k = 1; k < points.length; k++) addLine(points[k - 1]![0], points[k - 1]![1], points[k]![0], points[k]![1]);
               if (closed) addLine(points[points.length - 1]![0], points[points.length - 1]![1], points[0]![0], points[0]![1]);
             }
-            if (fill && !curved && points.length >= 4 && points.length <= 5) {
+            if (fill && points.length >= 3) {
+              // Any filled shape that is thin is a line: rectangles, and the mitred trapezoids of CSS borders.
               const xs = points.map((p) => p[0]);
               const ys = points.map((p) => p[1]);
               const x0 = Math.min(...xs);
               const x1 = Math.max(...xs);
               const y0 = Math.min(...ys);
               const y1 = Math.max(...ys);
-              const axisAligned = points.every((p, k) => {
-                const q = points[(k + 1) % points.length]!;
-                return Math.abs(p[0] - q[0]) < 0.5 || Math.abs(p[1] - q[1]) < 0.5;
-              });
-              if (axisAligned) {
-                const w = x1 - x0;
-                const h = y1 - y0;
-                if (h <= THIN && w > THIN) segments.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
-                else if (w <= THIN && h > THIN) segments.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
-              }
+              const w = x1 - x0;
+              const h = y1 - y0;
+              if (h <= THIN && w > THIN) segments.push({ x0, y0: (y0 + y1) / 2, x1, y1: (y0 + y1) / 2 });
+              else if (w <= THIN && h > THIN) segments.push({ x0: (x0 + x1) / 2, y0, x1: (x0 + x1) / 2, y1 });
             }
           }
           points = [];
-          curved = false;
         };
         for (let k = 0; k < data.length; ) {
           const code = data[k++];
@@ -273,13 +266,11 @@ function segmentsOf(OPS: PdfjsModule['OPS'], fnArray: number[], argsArray: unkno
             const end = apply(m, data[k + 4]!, data[k + 5]!);
             finish(false);
             points = [end];
-            curved = true;
             k += 6;
           } else if (code === 3) {
             const end = apply(m, data[k + 2]!, data[k + 3]!);
             finish(false);
             points = [end];
-            curved = true;
             k += 4;
           } else if (code === 4) {
             const start = points[0];
