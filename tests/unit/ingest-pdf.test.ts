@@ -178,7 +178,9 @@ function checkRequestTable(doc: DocModel, table: number): void {
 
 describe('PDF tables from ruling lines', () => {
   it('rebuilds a table drawn with thin filled rectangles (Word/WPS), with a non-embedded Chinese font', async () => {
-    const bytes = pdfBytes([text(40, 60, '三、收到和处理政府信息公开申请情况', 12) + requestTable('thin-rect')]);
+    // A diagonal watermark across the table must not land in its cells.
+    const watermark = `BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 150 560 Tm <${ucs2('内部资料')}> Tj ET\n`;
+    const bytes = pdfBytes([text(40, 60, '三、收到和处理政府信息公开申请情况', 12) + requestTable('thin-rect') + watermark]);
     const doc = await readPdfNode(bytes, 'word-like.pdf');
     expect(doc).toMatchObject({ name: 'word-like.pdf', format: 'pdf', pages: 1 });
     // The cMaps worked: the Chinese labels, not only digits.

@@ -90,6 +90,8 @@ function itemGeometry(vp: readonly number[], item: { str: string; transform: num
   if (!(size > 0)) return null;
   const ux = m[0] / (Math.hypot(m[0], m[1]) || 1);
   const uy = m[1] / (Math.hypot(m[0], m[1]) || 1);
+  // Slanted text (a diagonal watermark such as "内部资料") is not part of the report: it would fall into cells.
+  if (item.dir !== 'ttb' && Math.min(Math.abs(ux), Math.abs(uy)) > 0.09) return null;
   // "Up" for the glyphs: the text space's y axis on the page (negative page y for upright text).
   const vx = m[2] / size;
   const vy = m[3] / size;
@@ -133,6 +135,8 @@ function uprightTurn(vp: readonly number[], raws: readonly { str: string; transf
   for (const raw of raws) {
     if (raw.dir === 'ttb') continue;
     const m = multiply(vp, raw.transform);
+    const norm = Math.hypot(m[0], m[1]) || 1;
+    if (Math.min(Math.abs(m[0]), Math.abs(m[1])) / norm > 0.09) continue; // slanted: a watermark
     const angle = Math.atan2(m[1], m[0]);
     const q = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
     votes[q]! += raw.str.length;
