@@ -198,6 +198,31 @@ describe('PDF tables from ruling lines', () => {
     checkRequestTable(doc, 1);
   });
 
+  it('cuts a table ruled by columns only into its rows (figures stacked in one grid row)', async () => {
+    const xs = [40, 200, 270, 340];
+    let s = '';
+    for (const x of xs) s += line(x, 100, x, 180);
+    for (const y of [100, 120, 180]) s += line(40, y, 340, y);
+    s += text(45, 114, '信息内容') + text(205, 114, '制发') + text(275, 114, '废止');
+    const rows = [
+      ['规章', '0', '0'],
+      ['行政规范性文件', '12', '3'],
+      ['其他文件', '7', '-'],
+    ];
+    rows.forEach(([label, a, b], i) => {
+      const y = 136 + i * 16;
+      s += text(45, y, label!) + textRight(265, y, a!) + textRight(335, y, b!);
+    });
+    const doc = await readPdfNode(pdfBytes([s]), 'columns.pdf');
+    expect(doc.lines.map(texts)).toEqual([
+      ['信息内容', '制发', '废止'],
+      ['规章', '0', '0'],
+      ['行政规范性文件', '12', '3'],
+      ['其他文件', '7', '-'],
+    ]);
+    for (const l of doc.lines) expect(l.cells.map((c) => c.gridCol)).toEqual([0, 1, 2]);
+  });
+
   it('keeps each page part of a table split over two pages and drops the page numbers', async () => {
     const header: Box[] = [0, 1, 2].map((c) => ({ x0: 40 + c * 120, y0: 700, x1: 160 + c * 120, y1: 720 }));
     const row = (y: number): Box[] => [0, 1, 2].map((c) => ({ x0: 40 + c * 120, y0: y, x1: 160 + c * 120, y1: y + 20 }));

@@ -163,28 +163,72 @@ function tableLines(grid: Grid, items: PdfTextItem[], page: number, table: numbe
   // Where each cell was printed: its row and 1-based position among the cells printed in that row.
   const printedAt = new Map<number, { row: number; col: number }>();
   for (let r = 0; r + 1 < ys.length; r++) {
-    const row: DocCell[] = [];
-    let printed = 0;
+    // The cells of this grid row, left to right.
+    const here: { k: number; c: number; span: number }[] = [];
     for (let c = 0; c + 1 < xs.length; ) {
       const k = slot[r]![c]!;
       let span = 1;
       while (c + span + 1 < xs.length && slot[r]![c + span] === k) span++;
-      const cell = cells[k]!;
-      const box = [round(xs[cell.c0]!), round(ys[cell.r0]!), round(xs[cell.c1 + 1]! - xs[cell.c0]!), round(ys[cell.r1 + 1]! - ys[cell.r0]!)] as const;
-      const text = cellText(texts[k]!);
-      if (cell.r0 === r || !printedAt.has(k)) {
-        printed++;
-        printedAt.set(k, { row: r + 1, col: printed });
-        row.push({ text, ref: { page, table, row: r + 1, col: printed, box }, gridCol: c, gridSpan: span });
-      } else {
-        const at = printedAt.get(k)!;
-        row.push({ text, ref: { page, table, row: at.row, col: at.col, box }, gridCol: c, gridSpan: span, copy: true });
-      }
+      here.push({ k, c, span });
       c += span;
     }
-    lines.push({ cells: row, table, page, split: 'grid' });
+    const subRows = stackedRows(here.filter((h) => cells[h.k]!.r0 === r && cells[h.k]!.r1 === r).map((h) => h.k), texts);
+    for (let sub = 0; sub < Math.max(1, subRows?.count ?? 1); sub++) {
+      const row: DocCell[] = [];
+      let printed = 0;
+      for (const { k, c, span } of here) {
+        const cell = cells[k]!;
+        const box = [round(xs[cell.c0]!), round(ys[cell.r0]!), round(xs[cell.c1 + 1]! - xs[cell.c0]!), round(ys[cell.r1 + 1]! - ys[cell.r0]!)] as const;
+        const split = subRows?.parts.get(k);
+        const text = split ? (split[sub] ?? '') : cellText(texts[k]!);
+        // Printed here: a cell cut into sub-rows (each part), a cell starting in this row (on its first sub-row),
+        // a cell from above not seen yet; otherwise a repeat of a cell printed above or on an earlier sub-row.
+        const printedHere = split ? true : cell.r0 === r ? sub === 0 : !printedAt.has(k);
+        if (printedHere) {
+          printed++;
+          if (sub === 0) printedAt.set(k, { row: r + 1, col: printed });
+          row.push({ text, ref: { page, table, row: r + 1, col: printed, box }, gridCol: c, gridSpan: span });
+        } else {
+          const at = printedAt.get(k) ?? { row: r + 1, col: printed };
+          row.push({ text, ref: { page, table, row: at.row, col: at.col, box }, gridCol: c, gridSpan: span, copy: true });
+        }
+      }
+      lines.push({ cells: row, table, page, split: 'grid' });
+    }
   }
   return lines;
+}
+
+/** A cell's text that is only figures (numbers, placeholders for blank), line by line. */
+const FIGURES = /^[-+−—–－_/\d.,，%]+$/u;
+
+/**
+ * A table ruled with columns but not rows puts several rows' figures into one grid row: cells holding two or more
+ * lines that are all figures, in two or more cells, with the lines at the same heights. Then the grid row is cut
+ * into one row per height, every cell's lines going to the nearest one. null: the grid row is one row.
+ */
+function stackedRows(ks: number[], texts: PdfTextItem[][]): { count: number; parts: Map<number, string[]> } | null {
+  const linesOf = new Map(ks.map((k) => [k, toLines(texts[k]!).map((l) => ({ base: l.reduce((s, i) => s + i.base, 0) / l.length, size: l[0]!.size, text: joinRun(l).trim() }))]));
+  const stacked = ks.filter((k) => linesOf.get(k)!.length >= 2 && linesOf.get(k)!.every((l) => FIGURES.test(l.text)));
+  if (stacked.length < 2) return null;
+  const bases: { base: number; size: number }[] = [];
+  for (const l of stacked.flatMap((k) => linesOf.get(k)!).sort((a, b) => a.base - b.base)) {
+    const last = bases[bases.length - 1];
+    if (last && l.base - last.base <= 0.5 * Math.min(l.size, last.size)) continue;
+    bases.push({ base: l.base, size: l.size });
+  }
+  if (bases.length < 2) return null;
+  const parts = new Map<number, string[]>();
+  for (const k of ks) {
+    const out: string[] = bases.map(() => '');
+    for (const l of linesOf.get(k)!) {
+      let best = 0;
+      for (let i = 1; i < bases.length; i++) if (Math.abs(bases[i]!.base - l.base) < Math.abs(bases[best]!.base - l.base)) best = i;
+      out[best] = out[best] ? out[best] + l.text : l.text;
+    }
+    parts.set(k, out);
+  }
+  return { count: bases.length, parts };
 }
 
 function cellBreak(prev: PdfTextItem, next: PdfTextItem): boolean {
