@@ -1,5 +1,7 @@
 // All UI strings, zh-CN first. Keys are grouped by where they appear.
 
+import { documentEn, documentZh } from './document';
+
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
@@ -17,7 +19,7 @@ const zh = {
   'organ.more': '共 {n} 个机构匹配,只列出前 {shown} 个;请输入更多文字缩小范围。',
   'range.from': '起始年度',
   'range.to': '截止年度',
-  'import.label': '导入文件(CSV、JSON)',
+  'import.label': '导入文件(年报网页、PDF、Word、Excel、文本,或 CSV、JSON)',
   'sample.restore': '恢复示例数据',
   'sample.confirm': '恢复示例数据会用示例中的数值覆盖同一机构同一年度的记录(其他记录保留)。继续吗?',
   'sample.restored': '已恢复示例数据:写入 {n} 份年报。',
@@ -161,8 +163,8 @@ const zh = {
   'findings.none': '核对未发现问题。',
   'findings.summary': '错误 {error} 条 · 警告 {warning} 条 · 说明 {info} 条 · 无法核对 {nc} 条',
   // Import (issue 3)
-  'import.paste': '粘贴 CSV 文本',
-  'import.pasteLabel': '把 CSV 文本粘贴到下面(长表或宽表,第一行是表头):',
+  'import.paste': '粘贴文本或表格',
+  'import.pasteLabel': '把年报的文字或表格(从网页、Word、PDF 复制),或 CSV 文本(长表或宽表,第一行是表头)粘贴到下面:',
   'import.pasteRead': '读取粘贴的文本',
   'import.dropHere': '松开鼠标即可导入文件',
   'import.reading': '正在读取 {file}({index}/{count})…',
@@ -285,6 +287,7 @@ const zh = {
   'import.checkLarge': '本次有 {n} 份年报,勾稽关系核对需要一些时间,未自动运行。',
   'import.runChecks': '运行核对',
   'import.mergeNote': '下表按“替换整份年报”列出变化(文件中没有的单元格将变为“未采集”)。选择“合并”则保留这些单元格,只有 {n} 份年报中文件给出的数值会改变。',
+  ...documentZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -303,7 +306,7 @@ const en: Record<MessageKey, string> = {
   'organ.more': '{n} organs match; the first {shown} are listed — type more to narrow them.',
   'range.from': 'From year',
   'range.to': 'To year',
-  'import.label': 'Import files (CSV, JSON)',
+  'import.label': 'Import files (report web pages, PDF, Word, Excel, text, or CSV, JSON)',
   'sample.restore': 'Restore sample data',
   'sample.confirm': 'Restoring the sample overwrites records of the same organ and year with the sample figures (other records stay). Continue?',
   'sample.restored': 'Sample restored: {n} reports written.',
@@ -447,8 +450,8 @@ const en: Record<MessageKey, string> = {
   'findings.none': 'The checks found nothing.',
   'findings.summary': '{error} errors · {warning} warnings · {info} notes · {nc} not checkable',
   // Import (issue 3)
-  'import.paste': 'Paste CSV text',
-  'import.pasteLabel': 'Paste CSV text below (long or wide, first line is the header):',
+  'import.paste': 'Paste text or a table',
+  'import.pasteLabel': 'Paste a report\'s text or tables (copied from a web page, Word or PDF), or CSV text (long or wide, first line is the header) below:',
   'import.pasteRead': 'Read pasted text',
   'import.dropHere': 'Drop the files to import them',
   'import.reading': 'Reading {file} ({index}/{count})…',
@@ -571,6 +574,7 @@ const en: Record<MessageKey, string> = {
   'import.checkLarge': '{n} reports: the consistency checks take a while, so they did not run by themselves.',
   'import.runChecks': 'Run the checks',
   'import.mergeNote': 'The changes below are those of replacing whole reports (cells the files lack become "not captured"). Merging keeps those cells; only the figures the files give change, in {n} reports.',
+  ...documentEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

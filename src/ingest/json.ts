@@ -6,7 +6,7 @@ import { isKnownKey } from '../model/vocabulary';
 import { allowsNegative } from './cells';
 import { detectFormat } from './figureRows';
 import type { Problem } from './problems';
-import { PROJECT_FORMAT, PROJECT_VERSION, type BackupContent, type FileKind, type ImportRecord } from './types';
+import { FILE_KINDS, PROJECT_FORMAT, PROJECT_VERSION, type BackupContent, type FileKind, type ImportRecord } from './types';
 
 const CellSchema = v.strictObject({
   value: v.nullable(v.pipe(v.number(), v.finite())),
@@ -56,7 +56,7 @@ const ImportRecordSchema = v.strictObject({
   files: v.array(
     v.strictObject({
       name: v.string(),
-      kind: v.picklist(['long', 'wide', 'json-reports', 'backup', 'snapshot', 'unknown'] as const),
+      kind: v.picklist(FILE_KINDS),
       encoding: v.string(),
       delimiter: v.optional(v.string()),
       rows: v.number(),

@@ -50,6 +50,8 @@ export interface ImportPlan {
   problemsTotal: number;
   /** Columns the reader could not place and the person has not yet mapped or skipped. */
   undecidedColumns: number;
+  /** Reports read from documents whose organ or year the person has yet to give. */
+  incomplete: number;
 }
 
 function sameCell(a: Cell | undefined, b: Cell | undefined): boolean {
@@ -98,11 +100,17 @@ export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<st
   const problems: Problem[] = [];
   let problemsTotal = 0;
   let undecidedColumns = 0;
+  let incomplete = 0;
   for (const f of files) {
     problems.push(...f.problems);
     problemsTotal += f.problemsTotal;
     undecidedColumns += f.columns.filter((c) => c.role === 'unknown').length;
     for (const r of f.reports) {
+      // A report without organ or year cannot be stored, nor combined with another: it waits for the person.
+      if (r.agency === '' || r.year === 0) {
+        incomplete++;
+        continue;
+      }
       const id = reportId(r.agency, r.year);
       const before = byId.get(id);
       if (before) {
@@ -144,5 +152,5 @@ export function buildPlan(files: readonly FileResult[], existing: ReadonlyMap<st
       }
     }
   }
-  return { reports, added, replacing, merging, unchanged, problems, problemsTotal, undecidedColumns };
+  return { reports, added, replacing, merging, unchanged, problems, problemsTotal, undecidedColumns, incomplete };
 }

@@ -3,8 +3,11 @@ import type { Report } from '../model/report';
 import type { Progress } from './parse';
 import type { FileResult, ParseOptions } from './types';
 
-/** A File is a handle (structured clone does not copy its bytes): the worker reads it slice by slice. */
-export type WorkerInput = { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string };
+/**
+ * A File is a handle (structured clone does not copy its bytes): the worker reads it slice by slice. Pasted input
+ * is text, or HTML when the clipboard had it (tables copied from a browser keep their cells there).
+ */
+export type WorkerInput = { kind: 'file'; file: File } | { kind: 'text'; name: string; text: string } | { kind: 'html'; name: string; html: string };
 
 export interface ParseRequest {
   id: number;

@@ -2,12 +2,18 @@
 // Plain data only: these objects cross the worker boundary by structured clone.
 import type { Report } from '../model/report';
 import type { Delimiter } from './csv';
+import type { ExtractedReport } from './document/interpret';
+import type { DocFormat } from './document/types';
 import type { EncodingId } from './encoding';
 import type { MetaRole } from './labels';
 import type { Problem } from './problems';
 
-/** 'snapshot': the chart snapshot of a share link, stored from the banner (not a file). */
-export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'snapshot' | 'unknown';
+/**
+ * 'snapshot': the chart snapshot of a share link, stored from the banner (not a file). 'document': a published
+ * report (web page, PDF, Word, Excel, text) read by the document pipeline.
+ */
+export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'snapshot' | 'document' | 'unknown';
+export const FILE_KINDS: readonly FileKind[] = ['long', 'wide', 'json-reports', 'backup', 'snapshot', 'document', 'unknown'];
 
 /** How one column of a CSV was understood. */
 export interface ColumnInfo {
@@ -35,7 +41,14 @@ export interface ParseOptions {
   mappings?: ColumnMappings;
 }
 
-export type EncodingSource = 'bom' | 'utf-8-valid' | 'fallback' | 'override' | 'text';
+/** 'document': a published report; its reader chose (web pages: BOM, <meta charset>, UTF-8, GB18030). */
+export type EncodingSource = 'bom' | 'utf-8-valid' | 'fallback' | 'override' | 'text' | 'document';
+
+/** A published report's reading: per report of `FileResult.reports` (same order), the source of every figure. */
+export interface DocumentInfo {
+  format: DocFormat;
+  extracted: ExtractedReport[];
+}
 
 export interface FileResult {
   file: string;
@@ -60,6 +73,8 @@ export interface FileResult {
   readMs?: number;
   /** The whole backup, when the file is one (it can restore, not only import). */
   backup?: BackupContent;
+  /** Published reports: where each figure was read and what a person should check. */
+  documents?: DocumentInfo;
 }
 
 export const MAX_PROBLEMS = 10_000;

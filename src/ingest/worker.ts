@@ -1,7 +1,12 @@
-// The import worker: all decoding and parsing happens here, off the page's thread (issue 3). Our own module
+// The import worker: all decoding and parsing happens here, off the page's thread. Our own module
 // worker calling PapaParse, not PapaParse's `worker: true`, which hangs in a minified Vite build.
+import type { FrontEnds } from './document/extract';
+import { isDataHeader, looksLikeReportText, readDocumentInput, routeOf } from './documentFile';
+import { looksLikeHtml } from './document/decode';
+import { parseRecords, sniffDelimiter } from './csv';
 import { parseSource, parseText, type Progress } from './parse';
-import type { ParseRequest, WorkerReply } from './protocol';
+import type { ParseRequest, WorkerInput, WorkerReply } from './protocol';
+import type { FileResult, ParseOptions } from './types';
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -24,18 +29,43 @@ function throttled(id: number): (p: Progress) => void {
   };
 }
 
+/**
+ * The document readers load only when such a file arrives: pdf.js, mammoth and read-excel-file are lazy chunks,
+ * so reading a CSV never downloads them.
+ */
+const frontEnds: FrontEnds = {
+  pdf: async (bytes, name, options) => (await import('./document/pdf')).readPdf(bytes, name, options),
+  docx: async (bytes) => (await import('./document/docx')).docxToHtml(bytes),
+  xlsx: async (bytes, name) => (await import('./document/xlsx')).readXlsx(bytes, name),
+};
+
+async function readFile(file: File, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
+  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+  const tail = file.size > 65536 ? new Uint8Array(await file.slice(file.size - 65536).arrayBuffer()) : undefined;
+  if (routeOf(head, tail) === 'document') {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return readDocumentInput({ name: file.name, bytes }, file.size, frontEnds, { onProgress, ...(options.encoding ? { encoding: options.encoding } : {}) });
+  }
+  return parseSource({ name: file.name, size: file.size, read: async (s, end) => new Uint8Array(await file.slice(s, end).arrayBuffer()) }, options, onProgress);
+}
+
+/** Pasted text is CSV when its first line names our columns, a report when it reads like one. */
+function readPasted(input: Exclude<WorkerInput, { kind: 'file' }>, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
+  if (input.kind === 'html') return readDocumentInput({ name: input.name, html: input.html }, input.html.length, frontEnds, { onProgress });
+  const text = input.text;
+  const firstLine = text.trimStart().split(/\r?\n/, 1)[0] ?? '';
+  const header = parseRecords(`${firstLine}\n`, sniffDelimiter(firstLine), '\n')[0] ?? [];
+  if (looksLikeHtml(text) || (!isDataHeader(header) && !/^[[{]/.test(text.trimStart()) && looksLikeReportText(text))) {
+    return readDocumentInput({ name: input.name, text }, text.length, frontEnds, { onProgress });
+  }
+  return parseText(input.name, text, options, onProgress);
+}
+
 scope.onmessage = (e) => {
   const { id, input, options } = e.data;
   const onProgress = throttled(id);
   const started = performance.now();
-  const job =
-    input.kind === 'file'
-      ? parseSource(
-          { name: input.file.name, size: input.file.size, read: async (s, end) => new Uint8Array(await input.file.slice(s, end).arrayBuffer()) },
-          options,
-          onProgress,
-        )
-      : parseText(input.name, input.text, options, onProgress);
+  const job = input.kind === 'file' ? readFile(input.file, options, onProgress) : readPasted(input, options, onProgress);
   job.then(
     (result) => {
       result.readMs = Math.round(performance.now() - started);

@@ -4,6 +4,7 @@ import { checkIncoming, type Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
+import { editDocument, refineDocuments, type FigureEdit } from '../ingest/document/edit';
 import { buildPlan, fileCounts, mergeReports, type ImportPlan } from '../ingest/plan';
 import { mergeSnapshotReport } from '../share/snapshot';
 import type { Problem } from '../ingest/problems';
@@ -16,6 +17,7 @@ import { dumpBackup, restoreBackup } from '../store/backup';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
 import { onChange } from '../store/sync';
 import type { AppState } from './app.svelte';
+import { DocumentReview } from './documentReview.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
 
@@ -43,6 +45,10 @@ function mark(name: string): void {
 
 function inputName(input: WorkerInput): string {
   return input.kind === 'file' ? input.file.name : input.name;
+}
+
+function inputSize(input: WorkerInput): number {
+  return input.kind === 'file' ? input.file.size : input.kind === 'html' ? input.html.length : input.text.length;
 }
 
 /** Saves text as a file through a temporary link: the browser's own download, no server involved. */
@@ -92,8 +98,12 @@ export class ImportState {
   #client = new ParseClient();
   #pasteCount = 0;
 
+  /** Published reports in the review: their lines per file and the review sheet of one of them. */
+  readonly documents: DocumentReview;
+
   constructor(app: AppState) {
     this.app = app;
+    this.documents = new DocumentReview(app, this);
     // Another tab imported, undid or cleared: its history is ours too.
     onChange(() => void this.refreshHistory());
   }
@@ -111,11 +121,37 @@ export class ImportState {
     return this.#read(files.map((file): WorkerInput => ({ kind: 'file', file })));
   }
 
-  addText(text: string): Promise<void> {
-    if (text.trim() === '') return Promise.resolve();
+  /**
+   * Pasted text (CSV, or a report's text) — or, when the clipboard had it, the HTML of what was copied: tables
+   * copied from a browser or Word keep their cells there, which plain text loses.
+   */
+  addText(text: string, html?: string): Promise<void> {
+    if (text.trim() === '' && (html ?? '').trim() === '') return Promise.resolve();
     this.#pasteCount++;
-    const name = this.app.lang === 'en' ? `pasted-${this.#pasteCount}.csv` : `粘贴的文本-${this.#pasteCount}.csv`;
-    return this.#read([{ kind: 'text', name, text }]);
+    const name = this.app.lang === 'en' ? `pasted-${this.#pasteCount}` : `粘贴的内容-${this.#pasteCount}`;
+    return this.#read([html && /<t[dh][\s>]/i.test(html) ? { kind: 'html', name, html } : { kind: 'text', name, text }]);
+  }
+
+  /**
+   * A correction in the review sheet of a published report: a figure typed, confirmed, set blank or removed;
+   * the organ or year given. Organ and year changes read the reports against their neighbouring years again.
+   */
+  editDocument(entry: number, report: number, edit: FigureEdit): void {
+    const target = this.entries[entry];
+    if (!target || this.phase !== 'review') return;
+    let entries = this.entries.map((e, i) => (i === entry ? { ...e, result: editDocument(e.result, report, edit) } : e));
+    if (edit.kind === 'agency' || edit.kind === 'year') entries = this.#refined(entries);
+    this.entries = entries;
+  }
+
+  /** Ambiguous rows of published reports read against the neighbouring years: the other files, the store. */
+  #refined(entries: readonly ImportEntry[]): ImportEntry[] {
+    if (!entries.some((e) => e.result.documents)) return [...entries];
+    const results = refineDocuments(
+      entries.map((e) => e.result),
+      this.app.reports,
+    );
+    return entries.map((e, i) => ({ ...e, result: results[i] }));
   }
 
   /** Reads inputs one after another (one worker, one file in memory at a time) and adds them to the review. */
@@ -129,14 +165,14 @@ export class ImportState {
       for (let i = 0; i < inputs.length; i++) {
         const input = inputs[i];
         const file = inputName(input);
-        this.progress = { file, index: i + 1, count: inputs.length, bytes: 0, total: input.kind === 'file' ? input.file.size : input.text.length, rows: 0 };
+        this.progress = { file, index: i + 1, count: inputs.length, bytes: 0, total: inputSize(input), rows: 0 };
         this.#say('import.reading', { file, index: i + 1, count: inputs.length });
         const result = await this.#client.parse(input, {}, (p) => {
           this.progress = { file, index: i + 1, count: inputs.length, ...p };
         });
         read.push({ input, options: {}, result, detected: { encoding: result.encoding, source: result.encodingSource } });
       }
-      this.entries = [...before, ...read];
+      this.entries = this.#refined([...before, ...read]);
       this.phase = 'review';
       mark('review-ready');
       this.#say('import.review', { files: this.entries.length, reports: this.plan.reports.length, problems: this.plan.problemsTotal });
@@ -174,7 +210,7 @@ export class ImportState {
       const result = await this.#client.parse(entry.input, options, (p) => {
         this.progress = { file, index: 1, count: 1, ...p };
       });
-      this.entries = this.entries.map((e, i) => (i === index ? { ...e, options, result } : e));
+      this.entries = this.#refined(this.entries.map((e, i) => (i === index ? { ...e, options, result } : e)));
     } catch (e) {
       if (e instanceof CancelledError) this.#say('import.cancelled');
       else this.#say('import.failed', { message: e instanceof Error ? e.message : String(e) });
@@ -220,7 +256,7 @@ export class ImportState {
    */
   async commit(conflicts: 'replace' | 'merge' | 'keep'): Promise<void> {
     const db = this.app.database();
-    if (!db || this.phase !== 'review' || this.plan.undecidedColumns > 0) return;
+    if (!db || this.phase !== 'review' || this.plan.undecidedColumns > 0 || this.plan.incomplete > 0) return;
     const plan = this.plan;
     this.phase = 'committing';
     mark('commit-start');

@@ -91,6 +91,8 @@ export function refineAcrossYears(items: readonly ExtractedReport[], stored: rea
   const rows: Row[] = [];
   items.forEach((e, item) => {
     for (const r of e.rowOptions) {
+      // A row the person has corrected is final.
+      if (r.keys.some((k) => e.sources[k]?.edited)) continue;
       rows.push({
         item,
         year: e.report.year,

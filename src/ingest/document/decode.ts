@@ -21,7 +21,11 @@ function count(text: string): number {
   return n;
 }
 
-export function decodeDocument(bytes: Uint8Array, html: boolean): Decoded {
+export function decodeDocument(bytes: Uint8Array, html: boolean, encoding?: string): Decoded {
+  if (encoding) {
+    const text = decode(bytes, encoding, false);
+    return { text, encoding, replaced: count(text) };
+  }
   const bom = sniffBom(bytes.subarray(0, 4));
   if (bom) {
     const text = decode(bytes.subarray(bom.length), bom.encoding, false);

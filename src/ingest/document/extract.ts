@@ -6,7 +6,7 @@ import { decodeDocument, looksLikeHtml } from './decode';
 import { htmlToDoc } from './html';
 import { interpret, type ExtractedReport } from './interpret';
 import { textToDoc } from './plainText';
-import { sniffDocument } from './sniff';
+import { isEncryptedOoxml, sniffDocument } from './sniff';
 import { DocumentError, type DocFormat, type DocModel } from './types';
 
 export interface DocumentInput {
@@ -17,10 +17,12 @@ export interface DocumentInput {
   text?: string;
   /** HTML from the clipboard (copied tables survive there). */
   html?: string;
+  /** Decode a web page or text file in this encoding (a TextDecoder label) instead of detecting one. */
+  encoding?: string;
 }
 
 export interface FrontEnds {
-  pdf(bytes: Uint8Array, name: string): Promise<DocModel>;
+  pdf(bytes: Uint8Array, name: string, options?: { onPage?: (done: number, total: number) => void }): Promise<DocModel>;
   docx(bytes: Uint8Array): Promise<{ html: string; messages: string[] }>;
   xlsx(bytes: Uint8Array, name: string): Promise<DocModel>;
 }
@@ -38,6 +40,12 @@ const LEGACY = new DocumentError(
   'legacy-office',
   '这是旧版 Word/Excel 文件(.doc/.xls),浏览器中无法读取:请在 Word 或 Excel 中“另存为” .docx 或 .xlsx 后再导入,或按模板录入数字。(加密的 .docx/.xlsx 也是这种格式:请先取消密码。)',
   'This is a legacy Word/Excel file (.doc/.xls), which a browser cannot read: open it in Word or Excel, "Save as" .docx or .xlsx and import that, or enter the figures with the template. (Password-protected .docx/.xlsx files look the same: remove the password first.)',
+);
+
+const ENCRYPTED_OFFICE = new DocumentError(
+  'encrypted',
+  '这个 Word/Excel 文件设置了打开密码,浏览器中无法读取:请在 Word 或 Excel 中取消密码(文件 → 信息 → 保护)后另存,再导入。',
+  'This Word/Excel file is password-protected and cannot be read in the browser: remove the password in Word or Excel (File → Info → Protect), save, and import again.',
 );
 
 const UNSUPPORTED = new DocumentError(
@@ -66,7 +74,7 @@ export async function readDocument(input: DocumentInput, frontEnds: FrontEnds): 
   if (input.text !== undefined) return { doc: looksLikeHtml(input.text) ? htmlToDoc(input.name, input.text) : textToDoc(input.name, input.text) };
   const bytes = input.bytes ?? new Uint8Array();
   const kind = sniffDocument(bytes.subarray(0, 65536), bytes.length > 65536 ? bytes.subarray(bytes.length - 65536) : undefined);
-  if (kind === 'ole') throw LEGACY;
+  if (kind === 'ole') throw isEncryptedOoxml(bytes) ? ENCRYPTED_OFFICE : LEGACY;
   if (kind === 'pdf') return { doc: await frontEnds.pdf(bytes, input.name) };
   if (kind === 'xlsx') return { doc: await frontEnds.xlsx(bytes, input.name) };
   if (kind === 'docx') {
@@ -76,7 +84,7 @@ export async function readDocument(input: DocumentInput, frontEnds: FrontEnds): 
   if (kind === 'zip' || looksBinary(bytes)) throw UNSUPPORTED;
   const probe = decodeDocument(bytes.subarray(0, 8192), true);
   const html = looksLikeHtml(probe.text);
-  const decoded = decodeDocument(bytes, html);
+  const decoded = decodeDocument(bytes, html, input.encoding);
   return { doc: html ? htmlToDoc(input.name, decoded.text) : textToDoc(input.name, decoded.text), encoding: decoded.encoding };
 }
 

@@ -24,6 +24,8 @@ export interface FigureSource {
   alternatives?: (number | null)[];
   /** The reading was chosen by the identities that relate this report to the neighbouring years. */
   byNeighbours?: boolean;
+  /** The person typed or confirmed this figure in the review: it is final. */
+  edited?: boolean;
 }
 
 export interface ExtractedReport {

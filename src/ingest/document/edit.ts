@@ -1,0 +1,87 @@
+// The person's corrections in the review sheet, applied to a read file without reading it again: a figure typed
+// in (or set blank, or removed), a doubtful reading confirmed, the organ or year given where the report did not
+// say them. Pure: a FileResult in, a new FileResult out; the import's plan is computed from it like any other.
+import type { Cell, Report } from '../../model/report';
+import { KEY_DEFS } from '../../model/vocabulary';
+import type { FileResult } from '../types';
+import { refineAcrossYears } from './crossYear';
+import type { ExtractedReport } from './interpret';
+
+export type FigureEdit =
+  /** A figure typed in (a blank cell when its value is null), or undefined to remove it (not in the report). */
+  | { kind: 'value'; key: string; cell: Cell | undefined }
+  /** The reading as shown is right: no longer in doubt. */
+  | { kind: 'accept'; key: string }
+  | { kind: 'agency'; agency: string }
+  | { kind: 'year'; year: number };
+
+function withCell(report: Report, key: string, typed: Cell | undefined): Report {
+  const cells = { ...report.cells };
+  if (typed === undefined) delete cells[key];
+  else {
+    // A figure keeps the unit it was printed with (元 or 万元 matter for amounts) unless the person typed one.
+    const cell: Cell = { ...typed };
+    const unit = typed.unit ?? cells[key]?.unit ?? KEY_DEFS.get(key)?.row.unit;
+    if (unit && typed.value !== null) cell.unit = unit;
+    cells[key] = cell;
+  }
+  return { ...report, cells };
+}
+
+function applyOne(e: ExtractedReport, edit: FigureEdit): ExtractedReport {
+  switch (edit.kind) {
+    case 'value': {
+      const source = e.sources[edit.key] ?? { from: 'table' as const, context: '' };
+      const { doubt: _d, alternatives: _a, ...rest } = source;
+      void _d;
+      void _a;
+      const sources = { ...e.sources, [edit.key]: { ...rest, edited: true } };
+      return { ...e, report: withCell(e.report, edit.key, edit.cell), sources };
+    }
+    case 'accept': {
+      const source = e.sources[edit.key];
+      if (!source) return e;
+      const { doubt: _d, ...rest } = source;
+      void _d;
+      return { ...e, sources: { ...e.sources, [edit.key]: { ...rest, edited: true } } };
+    }
+    case 'agency': {
+      const agency = edit.agency.trim();
+      return { ...e, report: { ...e.report, agency }, needs: { ...e.needs, agency: agency === '' } };
+    }
+    case 'year': {
+      const ok = Number.isInteger(edit.year) && edit.year >= 1990 && edit.year <= 2100;
+      return { ...e, report: { ...e.report, year: ok ? edit.year : 0 }, needs: { ...e.needs, year: !ok } };
+    }
+  }
+}
+
+function recount(e: ExtractedReport): ExtractedReport {
+  return { ...e, doubtful: Object.values(e.sources).filter((s) => s.doubt).length };
+}
+
+/** One report of one file edited; the file's reports and their readings stay in step. */
+export function editDocument(result: FileResult, index: number, edit: FigureEdit): FileResult {
+  const docs = result.documents;
+  if (!docs || !docs.extracted[index]) return result;
+  const extracted = docs.extracted.map((e, i) => (i === index ? recount(applyOne(e, edit)) : e));
+  return { ...result, reports: extracted.map((e) => e.report), documents: { ...docs, extracted } };
+}
+
+/**
+ * Every published report of the import read against its neighbouring years (the other files, the stored
+ * reports): rows printed ambiguously take the reading the cross-year identities allow.
+ */
+export function refineDocuments(results: readonly FileResult[], stored: readonly Report[]): FileResult[] {
+  const all: ExtractedReport[] = [];
+  for (const r of results) if (r.documents) all.push(...r.documents.extracted);
+  if (all.length === 0 || all.every((e) => e.rowOptions.length === 0)) return [...results];
+  const refined = refineAcrossYears(all, stored);
+  let at = 0;
+  return results.map((r) => {
+    if (!r.documents) return r;
+    const extracted = refined.slice(at, at + r.documents.extracted.length);
+    at += extracted.length;
+    return { ...r, reports: extracted.map((e) => e.report), documents: { ...r.documents, extracted } };
+  });
+}

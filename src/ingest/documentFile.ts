@@ -1,0 +1,116 @@
+// Which reader a file needs, from its content (never its name), and published reports read into the import's
+// FileResult. CSV and JSON keep their streaming reader; web pages, PDF, Word, Excel and report text go through
+// the document pipeline. An Excel sheet laid out like our long or wide CSV is read as that CSV.
+import { parseRecords, sniffDelimiter } from './csv';
+import { decodeDocument, looksLikeHtml } from './document/decode';
+import { extractReports, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
+import { interpret } from './document/interpret';
+import { sniffDocument } from './document/sniff';
+import { DocumentError, type DocModel } from './document/types';
+import { csvDocument, csvField } from '../model/csvText';
+import { metaRoles } from './labels';
+import { parseText, type Progress } from './parse';
+import { MAX_PROBLEMS, type FileResult } from './types';
+
+export type Route = 'document' | 'data';
+
+/** Does the first line name the columns of our long or wide CSV (organ and year at least)? */
+export function isDataHeader(line: readonly string[]): boolean {
+  const roles = metaRoles(line.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
+  return roles.includes('agency') && roles.includes('year');
+}
+
+/** Words every annual report prints: a text that has them and no data header is a report, not a CSV. */
+export function looksLikeReportText(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return /政府信息公开|政务公开|信息公開|政府信息公開/.test(t) && /主动公开|主動公開|依申请|依申請|年度报告|年度報告|行政复议|申请/.test(t);
+}
+
+/** The reader a file needs, from its first bytes (and last ones: a zip's directory is at its end). */
+export function routeOf(head: Uint8Array, tail?: Uint8Array): Route {
+  if (sniffDocument(head, tail) !== null) return 'document';
+  const text = decodeDocument(head, true).text.replace(/^\uFEFF/, '');
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return 'data';
+  if (looksLikeHtml(text)) return 'document';
+  const firstLine = start.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = sniffDelimiter(firstLine);
+  const header = parseRecords(`${firstLine}\n`, delimiter, '\n')[0] ?? [];
+  if (isDataHeader(header)) return 'data';
+  return looksLikeReportText(text) ? 'document' : 'data';
+}
+
+/** A sheet whose first row names our CSV's columns, as CSV text (read then by the CSV reader). */
+function dataSheetAsCsv(doc: DocModel): string | null {
+  const lines = doc.lines;
+  if (lines.length === 0) return null;
+  const sheetOf = (i: number) => lines[i].cells[0]?.ref.sheet;
+  const first = lines[0].cells.map((c) => c.text);
+  if (!isDataHeader(first)) return null;
+  const width = Math.max(...lines[0].cells.map((c) => (c.gridCol ?? 0) + 1));
+  const rows: string[] = [];
+  for (let i = 0; i < lines.length && sheetOf(i) === sheetOf(0); i++) {
+    const fields = new Array<string>(width).fill('');
+    for (const c of lines[i].cells) if (!c.copy && c.gridCol !== undefined && c.gridCol < width) fields[c.gridCol] = c.text;
+    rows.push(fields.map((f) => csvField(f)).join(','));
+  }
+  return csvDocument(rows);
+}
+
+function documentResult(name: string, bytes: number, res: DocumentResult): FileResult {
+  const problems = res.error ? [{ file: name, code: res.error.code, zh: res.error.zh, en: res.error.en }] : [];
+  const result: FileResult = {
+    file: name,
+    bytes,
+    kind: 'document',
+    encoding: res.encoding === 'gb18030' ? 'gb18030' : res.encoding === 'utf-8' ? 'utf-8' : 'text',
+    encodingSource: 'document',
+    replacementChars: 0,
+    columns: [],
+    rows: res.reports.length,
+    emptyLines: 0,
+    reports: res.reports.map((r) => r.report),
+    problems: problems.slice(0, MAX_PROBLEMS),
+    problemsTotal: problems.length,
+    documents: { format: res.format ?? 'text', extracted: res.reports },
+  };
+  return result;
+}
+
+export interface DocumentReadOptions {
+  onProgress: (p: Progress) => void;
+  /** Read a web page or text file in this encoding instead of detecting one. */
+  encoding?: string;
+}
+
+/** A published report (any kind) → FileResult. Excel sheets shaped like our CSV go to the CSV reader instead. */
+export async function readDocumentInput(input: DocumentInput, size: number, frontEnds: FrontEnds, options: DocumentReadOptions): Promise<FileResult> {
+  const progress = (done: number, total: number) => options.onProgress({ bytes: Math.round((done / Math.max(total, 1)) * size), total: size, rows: 0 });
+  const withProgress: FrontEnds = {
+    ...frontEnds,
+    pdf: (b, n) => frontEnds.pdf(b, n, { onPage: progress }),
+  };
+  if (input.bytes && sniffDocument(input.bytes.subarray(0, 65536), input.bytes.subarray(Math.max(0, input.bytes.length - 65536))) === 'xlsx') {
+    try {
+      const { doc } = await readDocument(input, withProgress);
+      const csv = dataSheetAsCsv(doc);
+      if (csv !== null) {
+        const r = await parseText(input.name, csv, {}, options.onProgress);
+        return { ...r, bytes: size };
+      }
+      const report = interpret(doc);
+      const res: DocumentResult = { name: input.name, format: 'xlsx', reports: report ? [report] : [] };
+      if (!report) res.error = { code: 'no-tables', zh: NO_TABLES_ZH, en: NO_TABLES_EN };
+      return documentResult(input.name, size, res);
+    } catch (e) {
+      if (e instanceof DocumentError) return documentResult(input.name, size, { name: input.name, reports: [], error: { code: e.code, zh: e.zh, en: e.en } });
+      throw e;
+    }
+  }
+  const res = await extractReports(options.encoding ? { ...input, encoding: options.encoding } : input, withProgress);
+  options.onProgress({ bytes: size, total: size, rows: res.reports.length });
+  return documentResult(input.name, size, res);
+}
+
+const NO_TABLES_ZH = '工作簿已读取,但既不是本工具的长表/宽表(第一行需有“机构”“年度”列),也没有找到年报的表格二、三、四。';
+const NO_TABLES_EN = 'The workbook was read, but it is neither our long/wide table (the first row needs 机构/agency and 年度/year columns) nor a report with tables 二, 三, 四.';
