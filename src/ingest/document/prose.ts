@@ -34,8 +34,11 @@ interface Sentence {
 
 function sentences(text: string, base: number): Sentence[] {
   const out: Sentence[] = [];
+  // A line broken inside a sentence (PDF and Word lines, wrapped paragraphs) is joined; a line that ends a
+  // sentence, a heading or a table row ends it.
+  const joined = text.replace(/([^。;;!?！？:\n\s])\n(?=[\u3400-\u9fff\d(])/g, '$1 ');
   const re = /[^。;;!?！？\n]+/g;
-  for (const m of text.matchAll(re)) {
+  for (const m of joined.matchAll(re)) {
     const s = squeeze(m[0], base + (m.index ?? 0));
     if (/\d/.test(s.text)) out.push(s);
   }

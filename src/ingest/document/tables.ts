@@ -189,6 +189,22 @@ function ownTokens(stream: Stream, tokens: ValueToken[], row: RowLabel | undefin
   return foreign.size === 0 ? tokens : tokens.filter((t) => !foreign.has(lineAt(stream, t.start)));
 }
 
+/**
+ * More cells than columns, with a line of blanks only: a row split over two pages (its label's last characters and
+ * empty value cells at the top of the next page). The blank line is not a second set of figures.
+ */
+function withoutBlankLines(stream: Stream, tokens: ValueToken[], n: number): ValueToken[] {
+  if (tokens.length <= n) return tokens;
+  const byLine = new Map<number, ValueToken[]>();
+  for (const t of tokens) {
+    const line = lineAt(stream, t.start);
+    byLine.set(line, [...(byLine.get(line) ?? []), t]);
+  }
+  const blankOnly = new Set([...byLine].filter(([, list]) => list.every((t) => t.kind === 'blank' && t.text === '')).map(([line]) => line));
+  if (blankOnly.size === 0 || blankOnly.size === byLine.size) return tokens;
+  return tokens.filter((t) => !blankOnly.has(lineAt(stream, t.start)));
+}
+
 function splitCostOf(stream: Stream): (t: ValueToken) => number {
   // Digits glued in a block of text are usually several cells; in a table cell they are one number.
   return (t) => {
@@ -252,9 +268,10 @@ function readActive(stream: Stream, region: Region, format: 'GB2019' | 'GB2021',
     const def = section?.rows.find((r) => r.key === row.key);
     if (!def) continue;
     const labelAt = textOffset(stream, row.start);
-    const tokens = ownTokens(stream, valueTokens(stream, from, to), ACTIVE_ROWS.find((r) => r.key === row.key), lineAt(stream, labelAt));
-    if (tokens.length === 0) continue;
     const n = def.columns.length;
+    const own = ownTokens(stream, valueTokens(stream, from, to), ACTIVE_ROWS.find((r) => r.key === row.key), lineAt(stream, labelAt));
+    const tokens = withoutBlankLines(stream, own, n);
+    if (tokens.length === 0) continue;
     const signedAt = def.columns.indexOf('change_this_year');
     const all = rowReadings(tokens, n, stream, undefined, (i) => i === signedAt).slice(0, 200);
     if (all.length === 0) {
@@ -320,7 +337,8 @@ function readRequests(stream: Stream, region: Region): { figures: FigureReading[
   const rows: RequestRow[] = [];
   for (const { row, from, to } of rowSpans(stream, found, region)) {
     const labelAt = textOffset(stream, row.start);
-    const tokens = ownTokens(stream, valueTokens(stream, from, to), REQUEST_ROWS.find((r) => r.key === row.key), lineAt(stream, labelAt));
+    const own = ownTokens(stream, valueTokens(stream, from, to), REQUEST_ROWS.find((r) => r.key === row.key), lineAt(stream, labelAt));
+    const tokens = withoutBlankLines(stream, own, REQUEST_COLUMNS.length);
     if (tokens.length === 0) continue;
     const candidates = rowReadings(tokens, REQUEST_COLUMNS.length, stream, [REQUEST_COLUMNS.length]);
     if (candidates.length === 0) continue;
@@ -368,6 +386,9 @@ function readReview(stream: Stream, region: Region): FigureReading[] {
   const from = textOffset(stream, region.from);
   const to = textOffset(stream, region.to);
   let tokens = valueTokens(stream, from, to);
+  // The figures stand on a row of their own: empty cells of the header rows (under 维持, 纠正 …) are not figures.
+  const numberLines = new Set(tokens.filter((t) => t.kind === 'num').map((t) => lineAt(stream, t.start)));
+  if (numberLines.size > 0) tokens = tokens.filter((t) => numberLines.has(lineAt(stream, t.start)));
   // The figures run without prose between them: stop at the first sentence after they began.
   const cut = tokens.findIndex((t, i) => i > 0 && t.sep === 'text' && /[\u3400-\u9fff]{4,}/.test(stream.text.slice(tokens[i - 1].end, t.start)));
   if (cut > 0) tokens = tokens.slice(0, cut);

@@ -2,7 +2,7 @@
 // a table cell, a line break, a space, or nothing at all) and blank cells. Ordinals of labels ("2.其他…"), article
 // numbers ("第二十条第(五)项"), years and page numbers are not figures and are left out here.
 import { ZERO_LOOKALIKES } from './normalize';
-import type { Stream } from './stream';
+import { lineAt, type Stream } from './stream';
 
 export type Separator = 'start' | 'line' | 'cell' | 'text' | 'space' | 'none';
 
@@ -66,8 +66,8 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
   for (const re of NOISE) region = blankOut(region, re);
   const tokens: ValueToken[] = [];
   let lastEnd = -1;
-  const push = (t: Omit<ValueToken, 'sep' | 'cell'>) => {
-    const cell = stream.cellAt[t.start];
+  const push = (t: Omit<ValueToken, 'sep' | 'cell'>, cellIndex?: number) => {
+    const cell = cellIndex ?? stream.cellAt[t.start];
     tokens.push({ ...t, sep: separatorBetween(stream.text, lastEnd, t.start), cell });
     lastEnd = t.end;
   };
@@ -82,11 +82,11 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
     const trimmed = part.trim();
     const grid = stream.lines[c.line]?.split === 'grid';
     if (whole && trimmed === '' && grid) {
-      push({ kind: 'blank', text: '', start: a, end: b });
+      push({ kind: 'blank', text: '', start: a, end: b }, ci);
       continue;
     }
     if (whole && PLACEHOLDER.test(trimmed)) {
-      push({ kind: 'blank', text: trimmed, start: a, end: b });
+      push({ kind: 'blank', text: trimmed, start: a, end: b }, ci);
       continue;
     }
     if (whole && ZERO_LOOKALIKES.test(trimmed)) {
@@ -122,13 +122,40 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
     }
   }
   tokens.sort((x, y) => x.start - y.start);
+  const kept = withoutLabelColumns(stream, tokens);
   // Separators again, now that OCR zeros sit in their places.
   let prev = -1;
-  for (const t of tokens) {
+  for (const t of kept) {
     if (t.kind === 'num' || t.kind === 'blank') t.sep = prev < 0 ? 'start' : separatorBetween(stream.text, prev, t.start);
     prev = t.end;
   }
-  return tokens;
+  return kept;
+}
+
+/**
+ * Empty cells before a row's label are label columns, not blank figures: a group label merged over rows leaves
+ * them empty where a table continues on the next page ("" | "" | "1.属于国家秘密" | 0 | …).
+ */
+function withoutLabelColumns(stream: Stream, tokens: ValueToken[]): ValueToken[] {
+  // The last Chinese-text cell of each line the blank tokens are on (the whole line: its label may lie past the region).
+  const lastLabel = new Map<number, number>();
+  for (const t of tokens) {
+    if (t.kind !== 'blank' || t.text !== '') continue;
+    const line = stream.cells[t.cell]?.line ?? lineAt(stream, t.start);
+    if (lastLabel.has(line)) continue;
+    const l = stream.lines[line];
+    let at = -1;
+    for (let ci = firstCellFrom(stream, l.start); ci < stream.cells.length && stream.cells[ci].start < l.end; ci++) {
+      const c = stream.cells[ci];
+      if (/[\u3400-\u9fff]/.test(stream.text.slice(c.start, c.end))) at = c.start;
+    }
+    lastLabel.set(line, at);
+  }
+  return tokens.filter((t) => {
+    if (t.kind !== 'blank' || t.text !== '') return true;
+    const label = lastLabel.get(stream.cells[t.cell]?.line ?? lineAt(stream, t.start)) ?? -1;
+    return t.start > label;
+  });
 }
 
 /** The first cell that ends after `offset` (empty cells included: they are blank cells of a grid). */
