@@ -29,6 +29,8 @@ export interface Reading {
   /** Identity groups that hold, that fail, and that cannot be checked (blank cells). */
   holds: number;
   fails: number;
+  /** Printed tokens the reading left out (a stray OCR digit): the row needs a person's look. */
+  dropped: number;
 }
 
 /** A group of consecutive figures whose last is the sum of the others (I2: a row of table 三; I4: table 四). */
@@ -96,7 +98,7 @@ function wholeValue(t: ValueToken, ti: number): ReadValue {
 /** The reading that takes every token as one figure, when the tokens are exactly the row's cells. */
 export function asPrinted(tokens: readonly ValueToken[], n: number): Reading | null {
   if (tokens.length !== n) return null;
-  return { values: tokens.map(wholeValue), cost: 0, holds: 0, fails: 0 };
+  return { values: tokens.map(wholeValue), cost: 0, holds: 0, fails: 0, dropped: 0 };
 }
 
 /**
@@ -111,6 +113,7 @@ export function readings(tokens: readonly ValueToken[], options: ReadOptions, id
   let nodes = 0;
   const values: ReadValue[] = [];
   let missing = 0;
+  let dropped = 0;
 
   const capacity = (ti: number, pos: number): number => {
     let c = 0;
@@ -144,7 +147,7 @@ export function readings(tokens: readonly ValueToken[], options: ReadOptions, id
     if (values.length > n) return;
     if (values.length + capacity(ti, pos) < n) return;
     if (ti >= tokens.length) {
-      if (values.length === n) out.push({ values: values.map((v) => ({ ...v, tokens: [...v.tokens] })), cost, holds: state.holds, fails: state.fails });
+      if (values.length === n) out.push({ values: values.map((v) => ({ ...v, tokens: [...v.tokens] })), cost, holds: state.holds, fails: state.fails, dropped });
       else if (values.length < n && missing < 1 && bounds.size > 0) inferOne(ti, pos, cost);
       return;
     }
@@ -161,7 +164,11 @@ export function readings(tokens: readonly ValueToken[], options: ReadOptions, id
       // A stray single digit (OCR "1 0" for one zero), or a lone digit on the last line of a page cut short (the
       // ordinal of a label that did not make it onto the page).
       const last = ti === tokens.length - 1;
-      if (t.int.length === 1 && !t.frac && (t.sep === 'space' || tokens[ti + 1]?.sep === 'space' || (last && t.sep === 'line'))) visit(ti + 1, 0, cost + DROP_COST);
+      if (t.int.length === 1 && !t.frac && (t.sep === 'space' || tokens[ti + 1]?.sep === 'space' || (last && t.sep === 'line'))) {
+        dropped++;
+        visit(ti + 1, 0, cost + DROP_COST);
+        dropped--;
+      }
       // Two numbers printed with a space between that are one ("1 0" for 10).
       const next = tokens[ti + 1];
       if (next && next.kind === 'num' && next.sep === 'space' && !t.frac && !t.unit && next.int && !next.sign) {

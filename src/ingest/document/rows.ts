@@ -71,7 +71,8 @@ export const REQUEST_ROWS: readonly RowLabel[] = [
   { key: 'notproc_publication', printed: '3.要求提供公开出版物' },
   { key: 'notproc_massive', printed: '4.无正当理由大量反复申请' },
   { key: 'notproc_confirm', printed: '5.要求行政机关确认或重新出具已获取信息' },
-  { key: 'other_processing', printed: '(六)其他处理' },
+  // OCR and narrow columns lose "处理": "(六) 其他 · 0 0 …" is still this row, known by its ordinal.
+  { key: 'other_processing', printed: '(六)其他处理', aliases: ['(六)其他'] },
   { key: 'other_no_correction', printed: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
   { key: 'other_no_fee', printed: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
   { key: 'other_other', printed: '3.其他' },

@@ -121,7 +121,7 @@ function sections(stream: Stream): { active?: Region; requests?: Region; review?
   const v = review && { from: review.end, to: stop };
   if (a && holds(a, /第二十条|信息内容|本年新制作|本年制发/)) out.active = a;
   if (q && holds(q, /申请人情况|自然人|本年度办理结果/)) out.requests = q;
-  if (v && holds(v, /维持|纠正|尚未审结/)) out.review = v;
+  if (v && holds(v, /维持|纠正|尚未|审结|复议|诉讼/)) out.review = v;
   return out;
 }
 
@@ -143,6 +143,8 @@ function findRows(stream: Stream, rows: readonly RowLabel[], region: Region): Fo
       if (better) best = needsOrdinal ? { m } : { m, ...(p.ordinal ? { ordinal: p.ordinal } : {}) };
     }
     if (!best) continue;
+    // An edit may have taken a figure's digit for a label character ("三安全0" for "三安全一"): give it back.
+    while (best.m.end > best.m.start + 1 && /\d/.test(stream.compact[best.m.end - 1])) best.m = { ...best.m, end: best.m.end - 1 };
     let start = best.m.start;
     // The ordinal before the label ("2." of "2.其他法律…") belongs to it, even glued to the figures before.
     if (best.ordinal && stream.compact.slice(start - best.ordinal.length, start) === best.ordinal) start -= best.ordinal.length;
@@ -245,7 +247,7 @@ function rowFigures(keys: string[], chosen: Reading, rivals: Reading[], labelAt:
       f.doubt ??= 'ambiguous';
       f.alternatives = others;
     }
-    if (chosen.cost > 0 && chosen.values.some((v) => v.repair === 'drop' || v.repair === 'merge' || v.repair === 'inferred') && !f.doubt) f.doubt = 'repaired';
+    if ((chosen.dropped > 0 || chosen.values.some((v) => v.repair === 'merge' || v.repair === 'inferred')) && !f.doubt) f.doubt = 'repaired';
     if (identityFails && !f.doubt) f.doubt = 'identity';
     return f;
   });

@@ -100,6 +100,9 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
       const after = part.slice((m.index ?? 0) + all.length);
       let digits = int.replace(/,/g, '');
       let end = at + all.length;
+      // A digit opening a line before Chinese words ("1 昆工园党秘密" — OCR lost the dot) is a row's ordinal.
+      const lineStart = stream.text.lastIndexOf('\n', at - 1) + 1;
+      if (digits.length === 1 && !frac && !unit && /^[\s\t]*$/.test(stream.text.slice(lineStart, at)) && /^[.、．]?\s*[\u3400-\u9fff]/.test(after)) continue;
       // "00000002.其他…": the last digit is the next label's ordinal, not a figure.
       if (!frac && !unit && CJK_AFTER.test(after)) {
         if (digits.length === 1) continue;
