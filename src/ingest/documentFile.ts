@@ -3,7 +3,7 @@
 // the document pipeline. An Excel sheet laid out like our long or wide CSV is read as that CSV.
 import { parseRecords, sniffDelimiter } from './csv';
 import { decodeDocument, looksLikeHtml } from './document/decode';
-import { extractReports, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
+import { extractReports, looksBinary, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
 import { interpret } from './document/interpret';
 import { sniffDocument } from './document/sniff';
 import { DocumentError, type DocModel } from './document/types';
@@ -28,7 +28,8 @@ export function looksLikeReportText(text: string): boolean {
 
 /** The reader a file needs, from its first bytes (and last ones: a zip's directory is at its end). */
 export function routeOf(head: Uint8Array, tail?: Uint8Array): Route {
-  if (sniffDocument(head, tail) !== null) return 'document';
+  // Documents, and binary files of any other kind (an image renamed .pdf or .csv): the document reader names them.
+  if (sniffDocument(head, tail) !== null || looksBinary(head)) return 'document';
   const text = decodeDocument(head, true).text.replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'data';

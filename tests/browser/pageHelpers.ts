@@ -4,12 +4,21 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const WAIT = { timeout: 15_000 };
 
+/** A cell as stored: a plain number, or an object with `value` when the cell says more (blank, unit, approx…). */
+export type StoredCell = number | { value: number | null; unit?: string; approx?: boolean };
+
 export interface StoredReport {
   agency: string;
   year: number;
   format: string;
   source: string;
-  cells: Record<string, { value: number | null; unit?: string; approx?: boolean }>;
+  cells: Record<string, StoredCell>;
+}
+
+/** The value of a stored cell, whichever shape it is stored in; undefined for an absent cell. */
+export function storedValue(cell: StoredCell | undefined): number | null | undefined {
+  if (cell === undefined) return undefined;
+  return typeof cell === 'number' ? cell : cell.value;
 }
 
 export async function openApp(context: BrowserContext, url: string, ready = 'figure canvas'): Promise<Page> {
@@ -125,3 +134,24 @@ export async function dumpDatabase(page: Page): Promise<Record<string, unknown[]
   );
 }
 
+
+export interface InputFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** Drops files on the page the way a drag from the desktop does: a drop event carrying a DataTransfer. */
+export async function drop(page: Page, files: InputFile[]): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, type: f.mimeType, bytes: [...f.buffer] }));
+  const dt = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    return transfer;
+  }, payload);
+  await page.evaluate((dataTransfer) => {
+    document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer, bubbles: true, cancelable: true }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+  }, dt);
+}

@@ -69,14 +69,43 @@ export function editDocument(result: FileResult, index: number, edit: FigureEdit
 }
 
 /**
+ * A report states its organ's name but not its level or region: those of the organ's stored reports are kept
+ * (the latest year's), so replacing a stored report with its published text does not lose them; likewise the
+ * units stored with the same year's counts.
+ */
+function withOrganDetails(e: ExtractedReport, stored: readonly Report[]): ExtractedReport {
+  if (e.report.agency === '') return e;
+  let known: Report | undefined;
+  let same: Report | undefined;
+  for (const r of stored) {
+    if (r.agency !== e.report.agency) continue;
+    if (!known || r.year > known.year) known = r;
+    if (r.year === e.report.year) same = r;
+  }
+  if (!known) return e;
+  const report = { ...e.report, region: e.report.region || known.region, level: e.report.level || known.level };
+  // A report prints counts without units; the stored record of the same year may carry them (件, 项, 条).
+  // Amounts are left alone: their unit is what the document printed, or nothing.
+  if (same) {
+    const cells = { ...report.cells };
+    for (const [key, cell] of Object.entries(cells)) {
+      const before = same.cells[key];
+      if (cell.unit === undefined && before?.unit && cell.value !== null && !/(?:amount)$/.test(key)) cells[key] = { ...cell, unit: before.unit };
+    }
+    report.cells = cells;
+  }
+  return { ...e, report };
+}
+
+/**
  * Every published report of the import read against its neighbouring years (the other files, the stored
  * reports): rows printed ambiguously take the reading the cross-year identities allow.
  */
 export function refineDocuments(results: readonly FileResult[], stored: readonly Report[]): FileResult[] {
   const all: ExtractedReport[] = [];
   for (const r of results) if (r.documents) all.push(...r.documents.extracted);
-  if (all.length === 0 || all.every((e) => e.rowOptions.length === 0)) return [...results];
-  const refined = refineAcrossYears(all, stored);
+  if (all.length === 0) return [...results];
+  const refined = refineAcrossYears(all, stored).map((e) => withOrganDetails(e, stored));
   let at = 0;
   return results.map((r) => {
     if (!r.documents) return r;

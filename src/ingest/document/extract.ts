@@ -61,7 +61,7 @@ const NO_TABLES = new DocumentError(
 );
 
 /** Binary content that is not a document: images, archives, executables. */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 1024);
   let control = 0;
   for (const b of head) if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;

@@ -2,7 +2,6 @@
 // should look at it. Tables come from their labels (tables.ts), the rest of the report from its prose and its
 // head (prose.ts, meta.ts); the format from the labels, the year only where the labels say nothing.
 import type { Cell, FormatId, Report } from '../../model/report';
-import { KEY_DEFS } from '../../model/vocabulary';
 import { readMeta } from './meta';
 import { readProse } from './prose';
 import { buildStream, lineAt, refOf, type Stream } from './stream';
@@ -77,16 +76,15 @@ function sourceOf(stream: Stream, f: { start?: number; end?: number; labelAt: nu
   return out;
 }
 
-/** A figure as a stored cell: unit as printed, the fee column's unit from its header, blanks keep their dash. */
+/**
+ * A figure as a stored cell: the unit only where the report prints one (the fee column's 万元 is in its header);
+ * counts need none, and an amount's unit is never guessed.
+ */
 function cellOf(f: FigureReading): Cell {
   const cell: Cell = { value: f.value };
   const column = f.key.split('.')[2];
   if (f.unit) cell.unit = f.unit;
-  else if (column === 'fee_amount') cell.unit = '万元';
-  else if (column !== 'procurement_amount' && f.value !== null) {
-    const unit = KEY_DEFS.get(f.key)?.row.unit;
-    if (unit) cell.unit = unit;
-  }
+  else if (column === 'fee_amount' && f.value !== null) cell.unit = '万元';
   if (f.approx) {
     cell.approx = true;
     if (f.printed) cell.note = `原文:${f.printed}`;

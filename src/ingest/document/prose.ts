@@ -76,6 +76,8 @@ function items(s: Sentence, add: (f: ProseFigure, score: number) => void): void 
     const clause = clauseBefore(s.text, index);
     if (/申请|复议|诉讼|规章|规范性文件|件数|占/.test(clause)) continue;
     if (m[3] === '件' && !/信息|网上|网站/.test(clause)) continue;
+    // "网上信息、安全提示等1000余条": a list of kinds ending in 等, not the items in all.
+    if (/等$/.test(clause)) continue;
     // "主动公开的1913条政府信息中,…" refers back to a figure; it does not state one.
     if (/^(?:政府|政务)?信息中|^中[,:]/.test(s.text.slice(index + m[0].length))) continue;
     const channel = CHANNELS.find(([re]) => re.test(clause));

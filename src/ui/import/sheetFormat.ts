@@ -8,7 +8,9 @@ import type { SheetFigure, SheetValue } from '../../query/reportSheet';
 export function sheetText(v: SheetValue | SheetFigure, lang: Lang): string {
   if (v.state === 'absent') return '';
   if (v.state === 'blank' || v.value === null) return 'printed' in v && v.printed ? v.printed : '—';
-  return `${v.approx ? '≈' : ''}${formatNumber(lang, v.value)}`;
+  // Amounts say their unit: 元 and 万元 differ ten thousand times.
+  const unit = v.unit === '元' || v.unit === '万元' ? ` ${v.unit}` : '';
+  return `${v.approx ? '≈' : ''}${formatNumber(lang, v.value)}${unit}`;
 }
 
 /** The cell in words for a screen reader: value and state. */
