@@ -1,0 +1,67 @@
+// The quality view's state: the checks worker checks every stored report and sends the page of findings the
+// filter asks for, while the page stays free. A change of the store starts a new run.
+import type { StoreProgress } from '../checks/protocol';
+import { NO_FILTER, type FindingFilter, type FindingsPage } from '../checks/page';
+import type { AppState } from './app.svelte';
+
+/** Findings per page of the table: a page renders in a few milliseconds whatever the number of findings. */
+export const PAGE_SIZE = 100;
+
+export class QualityState {
+  readonly #app: AppState;
+  filter = $state<FindingFilter>({ ...NO_FILTER });
+  offset = $state(0);
+  /** The page the worker sent last; null until the first one. */
+  page = $state.raw<FindingsPage | null>(null);
+  progress = $state.raw<StoreProgress | null>(null);
+  error = $state('');
+  #checkedVersion = -1;
+
+  constructor(app: AppState) {
+    this.#app = app;
+  }
+
+  #view() {
+    return { filter: { ...this.filter }, offset: this.offset, limit: PAGE_SIZE };
+  }
+
+  /** Checks the store as it is now, unless this state of it was checked already. */
+  refresh(): void {
+    const version = this.#app.storeVersion;
+    if (version === this.#checkedVersion) return;
+    this.#checkedVersion = version;
+    this.progress = null;
+    this.error = '';
+    this.#app.checks().checkStore(
+      this.#app.databaseName,
+      this.#view(),
+      (u) => {
+        this.page = u.page;
+        this.progress = u.progress;
+        // An offset past the end comes back as the last page: keep the pager in step.
+        this.offset = u.page.offset;
+      },
+      (message) => {
+        this.error = message;
+        this.#app.say('quality.failed', { message });
+      },
+    );
+  }
+
+  setFilter(patch: Partial<FindingFilter>): void {
+    this.filter = { ...this.filter, ...patch };
+    this.offset = 0;
+    this.#app.checks().page(this.#view());
+  }
+
+  /** Another page: `offset` is the index of its first finding. */
+  goTo(offset: number): void {
+    this.offset = Math.max(0, offset);
+    this.#app.checks().page(this.#view());
+  }
+
+  /** The CSV of every finding the filter keeps, built by the worker. */
+  csv(): Promise<string> {
+    return this.#app.checks().csv({ ...this.filter }, this.#app.lang);
+  }
+}
