@@ -16,4 +16,9 @@ export interface FigureSpec {
   subject?: string;
   /** A definition shown next to the chart (ratios, changed columns). */
   definition?: string;
+  /**
+   * The organs whose reports the query reads; the query then receives only theirs. Without it, every visible
+   * report: at 10,000 reports, a chart of one organ should not walk all of them on each redraw.
+   */
+  agencies?: readonly string[];
 }

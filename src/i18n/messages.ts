@@ -112,6 +112,7 @@ const zh = {
   'share.copied': '已复制分享链接({n} 个字符)。',
   'share.ready': '分享链接已生成({n} 个字符),请从下方文本框复制。',
   'share.tooLong': '带数据快照的链接有 {n} 个字符,超过 {max};已改为提供仅视图链接和导出。',
+  'share.failed': '无法生成分享链接:{message}',
   'share.tooLongHelp': '这张图的数据快照太大(链接 {n} 个字符,上限 {max})。可以分享仅视图链接(对方需有相同数据),或导出 PNG/CSV 发送。',
   'share.banner': '共享的图表快照',
   'share.bannerMade': '生成于 {date}',
@@ -138,6 +139,12 @@ const zh = {
   'quality.download': '下载 CSV',
   'quality.downloaded': '已下载 {n} 条核对结果(CSV,UTF-8)。',
   'quality.none': '没有符合条件的核对结果。',
+  'quality.checking': '正在核对:已核对 {checked} / {total} 份年报,结果随核对陆续显示。',
+  'quality.range': '第 {from}–{to} 条',
+  'quality.prev': '上一页',
+  'quality.next': '下一页',
+  'quality.failed': '数据质量核对失败:{message}',
+  'app.loadingReports': '正在读取本机数据:{read} / {total} 份年报…',
   'quality.rules': '规则说明',
   'quality.col.organ': '机构',
   'quality.col.year': '年度',
@@ -399,6 +406,7 @@ const en: Record<MessageKey, string> = {
   'share.copied': 'Share link copied ({n} characters).',
   'share.ready': 'Share link ready ({n} characters); copy it from the box below.',
   'share.tooLong': 'A link with the data snapshot would have {n} characters, over {max}: offering the view-only link and exports instead.',
+  'share.failed': 'The share link could not be made: {message}',
   'share.tooLongHelp': 'This chart’s data snapshot is too large (link of {n} characters, limit {max}). Share the view-only link (the recipient needs the same data) or export PNG/CSV.',
   'share.banner': 'Shared chart snapshot',
   'share.bannerMade': 'made {date}',
@@ -425,6 +433,12 @@ const en: Record<MessageKey, string> = {
   'quality.download': 'Download CSV',
   'quality.downloaded': '{n} check results downloaded (CSV, UTF-8).',
   'quality.none': 'No check results match.',
+  'quality.checking': 'Checking: {checked} of {total} reports checked; results appear as they come.',
+  'quality.range': 'Findings {from}–{to}',
+  'quality.prev': 'Previous',
+  'quality.next': 'Next',
+  'quality.failed': 'The consistency checks failed: {message}',
+  'app.loadingReports': 'Reading stored reports: {read} of {total}…',
   'quality.rules': 'Rules',
   'quality.col.organ': 'Organ',
   'quality.col.year': 'Year',
@@ -587,8 +601,16 @@ export function translator(lang: Lang): Translate {
 }
 
 /** Numbers in the reader's convention: 75,394,432.52 in both zh-CN and en, up to 6 decimals. */
+/** One formatter per language: building an Intl.NumberFormat costs about a millisecond, formatting microseconds. */
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+
 export function formatNumber(lang: Lang, value: number): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 6 }).format(value);
+  let f = numberFormats.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+    numberFormats.set(lang, f);
+  }
+  return f.format(value);
 }
 
 /** Unit text for display: Chinese units stay in zh-CN; English gets words. */

@@ -1,6 +1,7 @@
 // Several organs side by side, and the sum of organs (roll-up). Pure.
 import type { Report } from '../model/report';
 import type { Metric } from './metrics';
+import { zhCollator } from './organs';
 import { missing, type ChartData, type PointFlag, type SeriesPoint, type YearSource } from './series';
 
 export interface OrganFilter {
@@ -26,7 +27,7 @@ function index(reports: readonly Report[], agencies: readonly string[]) {
 function sourcesOf(reports: Iterable<Report>): YearSource[] {
   return [...reports]
     .map((r) => ({ year: r.year, source: r.source, format: r.format, agency: r.agency }))
-    .sort((a, b) => a.year - b.year || a.agency.localeCompare(b.agency, 'zh-CN'));
+    .sort((a, b) => a.year - b.year || zhCollator.compare(a.agency, b.agency));
 }
 
 /** One series per organ for one figure over the years. */
@@ -66,9 +67,9 @@ export function ranking(reports: readonly Report[], agencies: readonly string[],
   return entries.sort((a, b) => {
     if (a.point.value === null || b.point.value === null) {
       if (a.point.value !== b.point.value) return a.point.value === null ? 1 : -1;
-      return a.agency.localeCompare(b.agency, 'zh-CN');
+      return zhCollator.compare(a.agency, b.agency);
     }
-    return b.point.value - a.point.value || a.agency.localeCompare(b.agency, 'zh-CN');
+    return b.point.value - a.point.value || zhCollator.compare(a.agency, b.agency);
   });
 }
 
@@ -79,7 +80,7 @@ export function filterOrgans(reports: readonly Report[], filter: OrganFilter): s
     if (filter.region && !r.region.includes(filter.region)) continue;
     names.add(r.agency);
   }
-  return [...names].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  return [...names].sort((a, b) => zhCollator.compare(a, b));
 }
 
 export interface RollupPoint extends SeriesPoint {

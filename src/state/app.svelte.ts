@@ -1,24 +1,78 @@
-// App state as a rune class: the reports loaded once from IndexedDB, the view (mirrored in the URL hash),
-// the language, messages, a shared snapshot when the page was opened from one, and the presentation list.
+// App state as a rune class: the reports loaded from IndexedDB, the view (mirrored in the URL hash), the language,
+// messages, a shared snapshot when the page was opened from one, and the presentation list.
+//
+// Opening with many reports stored: the organ shown first is read on its own (keys, then that organ's reports), its
+// charts are drawn, and everything else is read in chunks behind it. After a write made here, the reports in memory
+// are updated from what was written instead of reading the store back.
 import { checkReports, type Finding } from '../checks';
+import { ChecksClient } from '../checks/client';
 import type { FigureSpec } from '../charts/figureSpec';
 import { translator, type Lang, type MessageKey, type Translate } from '../i18n/messages';
-import type { Report } from '../model/report';
-import { defaultOrgan, organs } from '../query/organs';
-import { decodeSnapshot, type Snapshot } from '../share/snapshot';
+import { reportId, type Report } from '../model/report';
+import { groupByAgency, organs, organsFromKeys, type OrganSummary } from '../query/organs';
+import type { Snapshot } from '../share/snapshot';
 import { defaultView, formatHash, parseHash, type ViewState } from '../share/viewState';
-import { allReports, openStore, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { isSeeded, loadReports, openStore, organReports, reportKeys, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { DB_NAME } from '../store/schema';
 import { announceChange, onChange } from '../store/sync';
 import { loadLang, saveLang } from './lang';
 
+/** User Timing marks of the start (bench/run.mjs prints them): where the time before the first chart goes. */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`store:${name}`);
+}
+
+/** The sample as a small JSON module (see store/sample.ts), loaded on the first visit and for "restore" only. */
 async function loadSample(): Promise<Report[]> {
-  const { sampleReports } = await import('../ingest/sample');
+  const { sampleReports } = await import('../store/sample');
   return sampleReports();
 }
 
+/**
+ * Set once this profile has opened the dashboard. Only a hint: on a first visit the sample is fetched while the
+ * database opens instead of after; whether to seed is decided by the database's own flag.
+ */
+const OPENED_KEY = 'disclosure-report-dashboard:opened';
+
+function openedBefore(): boolean {
+  try {
+    return localStorage.getItem(OPENED_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
+function rememberOpened(): void {
+  try {
+    localStorage.setItem(OPENED_KEY, '1');
+  } catch {
+    // Not remembered: the next visit fetches the sample a little later, nothing else changes.
+  }
+}
+
+/** Views that show one organ: they can draw before the other organs are read. */
+export function isSingleOrganView(view: ViewState['view']): boolean {
+  return view !== 'compare' && view !== 'rollup' && view !== 'quality';
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+/** The findings of an import review's incoming reports, computed by the checks worker. */
+export class IncomingFindings {
+  findings = $state.raw<Finding[]>([]);
+  ready = $state(false);
+  error = $state('');
+}
+
 export class AppState {
-  /** All stored reports; large, so kept raw (replaced, never mutated). */
+  /** The stored reports in memory: all of them once `loaded`, before that the organs read so far. Replaced, never mutated. */
   reports = $state.raw<Report[]>([]);
+  /** Every stored report is in memory. */
+  loaded = $state(false);
+  /** While reading: reports read so far, of how many. */
+  loading = $state.raw<{ read: number; total: number } | null>(null);
+  /** Counts changes of the store (here or in another tab): what was computed from the store is stale after one. */
+  storeVersion = $state(0);
   ready = $state(false);
   lang = $state<Lang>(loadLang());
   message = $state('');
@@ -31,40 +85,55 @@ export class AppState {
   printing = $state(false);
 
   #db: Db | undefined;
+  #checks: ChecksClient | undefined;
+  /** The organs from the stored keys while the reports are being read. */
+  #catalogue = $state.raw<OrganSummary[] | null>(null);
+  #groups: ReadonlyMap<string, readonly Report[]> | undefined;
+  #loadRun = 0;
 
   t: Translate = $derived(translator(this.lang));
   /** What the charts show: the snapshot's reports when viewing a shared link, else the store. */
   visible = $derived(this.snapshot ? this.snapshot.reports : this.reports);
-  organs = $derived(organs(this.visible));
+  organs: OrganSummary[] = $derived(this.snapshot || this.loaded || !this.#catalogue ? organs(this.visible) : this.#catalogue);
+  #organIndex = $derived(new Map(this.organs.map((o) => [o.agency, o])));
+  /** The visible reports by organ; an organ whose reports did not change keeps the same array (see groupByAgency). */
+  byAgency: ReadonlyMap<string, readonly Report[]> = $derived.by(() => {
+    const groups = groupByAgency(this.visible, this.#groups);
+    this.#groups = groups;
+    return groups;
+  });
+
+  /** One organ's visible reports (the same array until that organ's reports change). */
+  reportsOf(agency: string): readonly Report[] {
+    return this.byAgency.get(agency) ?? [];
+  }
+
+  /** The visible reports of the given organs: what a figure over these organs reads. */
+  reportsOfMany(agencies: readonly string[]): readonly Report[] {
+    if (agencies.length === 1) return this.reportsOf(agencies[0]);
+    return agencies.flatMap((a) => this.reportsOf(a));
+  }
+
+  #findingsOf = new WeakMap<readonly Report[], Finding[]>();
+
   /**
-   * Consistency findings (issue 5) on every stored report, for the data-quality view. $derived is lazy: this runs
-   * only while that view reads it — checking 10,000 reports takes seconds, so charts use findingsOf() instead.
-   * A shared snapshot holds only the cells of one chart: checking it would report mostly "not checkable".
+   * Findings on one organ's reports (the ⚠ marks of its charts), on the page's thread: a few reports, a few
+   * milliseconds. Cached per organ until that organ's reports change. A shared snapshot holds only the cells of
+   * one chart: checking it would report mostly "not checkable".
    */
-  findings = $derived(this.snapshot ? [] : checkReports(this.reports));
-
-  #findingsOf = new Map<string, Finding[]>();
-  #findingsOfReports: readonly Report[] | null = null;
-
-  /** Findings on one organ's reports (the ⚠ marks of its charts), cached until the store changes. */
   findingsOf(agency: string): Finding[] {
-    const reports = this.reports; // read first: a $derived that calls this re-runs when the store changes
-    if (this.snapshot) return [];
-    if (this.#findingsOfReports !== reports) {
-      this.#findingsOf.clear();
-      this.#findingsOfReports = reports;
-    }
-    let found = this.#findingsOf.get(agency);
+    const reports = this.reportsOf(agency);
+    if (this.snapshot) return NO_FINDINGS;
+    let found = this.#findingsOf.get(reports);
     if (!found) {
-      found = checkReports(reports.filter((r) => r.agency === agency));
-      this.#findingsOf.set(agency, found);
+      found = checkReports(reports);
+      this.#findingsOf.set(reports, found);
     }
     return found;
   }
-  agency = $derived(
-    this.view.agency !== undefined && this.organs.some((o) => o.agency === this.view.agency) ? this.view.agency : defaultOrgan(this.visible),
-  );
-  organ = $derived(this.organs.find((o) => o.agency === this.agency));
+
+  agency = $derived(this.view.agency !== undefined && this.#organIndex.has(this.view.agency) ? this.view.agency : this.organs[0]?.agency);
+  organ = $derived(this.agency === undefined ? undefined : this.#organIndex.get(this.agency));
   range = $derived({ from: this.view.from, to: this.view.to });
   /** The hash names the organ actually shown, so the link shows it even where the default organ differs. */
   hash = $derived(formatHash(this.view.view === 'compare' || this.view.view === 'rollup' ? this.view : { ...this.view, agency: this.agency }));
@@ -74,22 +143,103 @@ export class AppState {
   }
 
   async start(): Promise<void> {
+    const early = openedBefore() ? undefined : loadSample();
+    early?.catch(() => undefined); // a failure is met again below, where it is reported
     const opened = await this.openFromHash(location.hash);
+    const opening = openStore();
+    opening.catch(() => undefined); // awaited below
+    if (early) {
+      // A first visit as far as this profile remembers: the sample is drawn while the database opens (creating one
+      // takes a few hundred milliseconds). Should the database hold reports after all, they replace it below.
+      try {
+        this.reports = await early;
+        this.loaded = true;
+        this.ready = true;
+      } catch {
+        // met again below
+      }
+    }
     try {
-      this.#db = await openStore();
-      const seeded = await seedSampleOnce(this.#db, loadSample);
-      await this.reload();
+      this.#db = await opening;
+      mark('opened');
+      let seeded = 0;
+      if (!(await isSeeded(this.#db))) {
+        const sample = await (early ?? loadSample());
+        // First visit: the sample is drawn at once while it is written (one transaction, as before).
+        this.reports = sample;
+        this.loaded = true;
+        this.ready = true;
+        seeded = await seedSampleOnce(this.#db, async () => sample);
+        // Another tab seeded first: show what the store holds.
+        if (seeded === 0) await this.#load(false);
+      } else if (early) {
+        this.loaded = false;
+        await this.#load(false);
+      } else {
+        await this.#load(true);
+      }
+      rememberOpened();
       if (opened === 'snapshot') {
         // keep the snapshot message
       } else if (opened === 'broken') {
         // keep the broken-link message
       } else if (seeded > 0) this.say('sample.seeded', { n: seeded });
       else this.say('store.loaded', { n: this.reports.length });
-      onChange(() => void this.reload());
+      onChange(() => {
+        this.storeVersion++;
+        void this.#load(false);
+      });
     } catch (e) {
       this.say('store.error', { message: e instanceof Error ? e.message : String(e) });
     } finally {
       this.ready = true;
+    }
+  }
+
+  /**
+   * Reads the store. At the start of a single-organ view the organ shown is read first (`ready` then lets its
+   * charts draw) and the rest follows in chunks; a reload after a change elsewhere keeps showing the reports in
+   * memory until the new ones are all read.
+   */
+  async #load(first: boolean): Promise<void> {
+    const db = this.#db;
+    if (!db) return;
+    const run = ++this.#loadRun;
+    if (first) {
+      const keys = await reportKeys(db);
+      mark('keys');
+      this.loading = { read: 0, total: keys.length };
+      if (isSingleOrganView(this.view.view) && keys.length > 0) {
+        const catalogue = organsFromKeys(keys);
+        const wanted = this.view.agency !== undefined && catalogue.some((o) => o.agency === this.view.agency) ? this.view.agency : catalogue[0].agency;
+        const own = await organReports(db, wanted);
+        this.#catalogue = organsFromKeys(keys, own);
+        this.reports = own;
+        this.ready = true;
+        mark('first-organ');
+      }
+    }
+    const all = await loadReports(db, (read) => {
+      if (run === this.#loadRun && this.loading) this.loading = { read, total: Math.max(read, this.loading.total) };
+    });
+    if (run !== this.#loadRun) return; // a newer read started meanwhile
+    this.reports = keepSame(all, this.reports);
+    this.loaded = true;
+    this.loading = null;
+    this.#catalogue = null;
+    mark('loaded');
+  }
+
+  /** While the reports are still being read: the chosen organ's reports are read at once, ahead of the rest. */
+  async #readOrgan(agency: string): Promise<void> {
+    const db = this.#db;
+    if (!db || this.loaded || this.reportsOf(agency).length > 0) return;
+    const own = await organReports(db, agency);
+    if (this.loaded) return;
+    this.reports = [...this.reports.filter((r) => r.agency !== agency), ...own];
+    if (this.#catalogue) {
+      const meta = own.find((r) => r.level || r.region);
+      if (meta) this.#catalogue = this.#catalogue.map((o) => (o.agency === agency ? { ...o, level: meta.level, region: meta.region } : o));
     }
   }
 
@@ -106,6 +256,8 @@ export class AppState {
       return 'view';
     }
     try {
+      // The decoder (and its schema library) loads only for a link that carries a snapshot.
+      const { decodeSnapshot } = await import('../share/snapshot');
       this.snapshot = await decodeSnapshot(parsed.snapshot);
       this.say('share.opened', { date: this.snapshot.made.slice(0, 10) });
       return 'snapshot';
@@ -116,9 +268,9 @@ export class AppState {
     }
   }
 
+  /** Reads every stored report again (in chunks; the reports in memory stay shown meanwhile). */
   async reload(): Promise<void> {
-    if (!this.#db) return;
-    this.reports = await allReports(this.#db);
+    await this.#load(false);
   }
 
   /** The open database, for the import state (issue 3); undefined until start() has opened it. */
@@ -126,17 +278,73 @@ export class AppState {
     return this.#db;
   }
 
-  /** After a write made elsewhere (import, undo, delete, restore): reload, and tell other tabs. */
+  /** The checks worker's client: the quality view and the import review check off the page's thread. */
+  checks(): ChecksClient {
+    this.#checks ??= new ChecksClient();
+    return this.#checks;
+  }
+
+  /** Name of the database the checks worker reads. */
+  readonly databaseName = DB_NAME;
+
+  /**
+   * Findings of incoming reports (an import review) from the checks worker; `ready` once they arrived. The
+   * caller keeps the object while its review lasts; a new review asks for a new one.
+   */
+  incomingFindings(reports: readonly Report[]): IncomingFindings {
+    const out = new IncomingFindings();
+    this.checks()
+      .checkIncoming(this.databaseName, reports)
+      .then(
+        (found) => {
+          out.findings = found;
+          out.ready = true;
+        },
+        (e: unknown) => {
+          out.error = e instanceof Error ? e.message : String(e);
+          out.ready = true;
+        },
+      );
+    return out;
+  }
+
+  /** After a write made elsewhere (undo, delete, restore): read the store again, and tell other tabs. */
   async changed(): Promise<void> {
-    await this.reload();
+    this.storeVersion++;
     announceChange();
+    await this.reload();
+  }
+
+  /**
+   * After a commit made here: the reports in memory are updated from the records written (added or replaced),
+   * not read back; other tabs are told. Organs the commit did not touch keep their report objects.
+   */
+  committed(written: readonly Report[]): void {
+    this.storeVersion++;
+    announceChange();
+    if (written.length === 0) return;
+    const byId = new Map(written.map((r): [string, Report] => [reportId(r.agency, r.year), r]));
+    const next: Report[] = [];
+    for (const r of this.reports) {
+      const id = reportId(r.agency, r.year);
+      const w = byId.get(id);
+      next.push(w ?? r);
+      byId.delete(id);
+    }
+    for (const r of byId.values()) next.push(r);
+    this.reports = next;
   }
 
   async restoreSample(): Promise<void> {
     if (!this.#db) return;
-    const n = await restoreSample(this.#db, await loadSample());
-    await this.changed();
-    this.say('sample.restored', { n });
+    try {
+      const sample = await loadSample();
+      const n = await restoreSample(this.#db, sample);
+      this.committed(sample);
+      this.say('sample.restored', { n });
+    } catch (e) {
+      this.say('store.error', { message: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   closeSnapshot(): void {
@@ -157,6 +365,7 @@ export class AppState {
   selectAgency(agency: string): void {
     // A new organ has other years: start from its full span.
     this.setView({ agency, from: undefined, to: undefined });
+    void this.#readOrgan(agency);
   }
 
   togglePresent(spec: FigureSpec): void {
@@ -164,4 +373,32 @@ export class AppState {
       ? this.presentList.filter((s) => s.id !== spec.id)
       : [...this.presentList, spec];
   }
+}
+
+/**
+ * The reports read, with the objects already in memory kept where they are equal by identity of organ + year and
+ * the store did not change them meanwhile (same record read twice): charts of those organs need not redraw.
+ * Reports are never mutated, so a record read twice can differ only if a write came between; those are replaced.
+ */
+function keepSame(read: Report[], before: readonly Report[]): Report[] {
+  if (before.length === 0) return read;
+  const old = new Map(before.map((r): [string, Report] => [reportId(r.agency, r.year), r]));
+  return read.map((r) => {
+    const o = old.get(reportId(r.agency, r.year));
+    return o !== undefined && sameRecord(o, r) ? o : r;
+  });
+}
+
+/** Cheap equality of two reads of one record: same fields and the same cells (values compared, not identity). */
+function sameRecord(a: Report, b: Report): boolean {
+  if (a.region !== b.region || a.level !== b.level || a.format !== b.format || a.source !== b.source || a.formatNote !== b.formatNote) return false;
+  const ka = Object.keys(a.cells);
+  if (ka.length !== Object.keys(b.cells).length) return false;
+  for (const k of ka) {
+    const x = a.cells[k];
+    const y = b.cells[k];
+    if (x === y) continue;
+    if (y === undefined || x.value !== y.value || x.approx !== y.approx || x.unit !== y.unit || x.note !== y.note || x.printed !== y.printed || x.source !== y.source) return false;
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 // Import state (issue 3): files and pasted text → worker → review → one-transaction commit; history, undo,
 // delete, clear, backup and restore. The page never parses: it holds File handles and the worker's results.
-import { checkIncoming, type Finding } from '../checks';
+import type { Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
@@ -16,7 +16,7 @@ import { reportId, type Report } from '../model/report';
 import { dumpBackup, restoreBackup } from '../store/backup';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
 import { onChange } from '../store/sync';
-import type { AppState } from './app.svelte';
+import type { AppState, IncomingFindings } from './app.svelte';
 import { DocumentReview } from './documentReview.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
@@ -90,10 +90,18 @@ export class ImportState {
   fileCounts = $derived.by(() => this.entries.map((e) => fileCounts(e.result.reports, this.existing)));
 
   /**
-   * Consistency findings (issue 5) on the incoming reports as they would be stored, beside their stored
-   * neighbour years. Derived lazily: computed only while the review shows them.
+   * Consistency findings on the incoming reports as they would be stored, beside their stored neighbour years.
+   * Lazy: asked of the checks worker only when the review reads them, again when the files change; empty until
+   * the worker answers (`findingsReady`).
    */
-  findings: Finding[] = $derived.by(() => (this.entries.length === 0 ? [] : checkIncoming(this.plan.reports, this.app.reports)));
+  #incomingFindings: IncomingFindings | null = $derived.by(() => (this.entries.length === 0 ? null : this.app.incomingFindings(this.plan.reports)));
+  get findings(): Finding[] {
+    return this.#incomingFindings?.findings ?? [];
+  }
+  /** The checks worker has answered for the files now in the review. */
+  get findingsReady(): boolean {
+    return this.#incomingFindings?.ready ?? true;
+  }
 
   #client = new ParseClient();
   #pasteCount = 0;
@@ -266,17 +274,20 @@ export class ImportState {
         if (e.result.delimiter) f.delimiter = e.result.delimiter;
         return f;
       });
+      let written: readonly Report[] = [];
       const record = await commitImport(db, plan.reports, {
         files,
         problems: plan.problemsTotal,
         keepExisting: conflicts === 'keep',
         ...(conflicts === 'merge' ? { combine: mergeReports } : {}),
+        onCommitted: (w) => (written = w),
       });
       mark('committed');
       this.lastProblems = plan.problems;
       this.entries = [];
       this.phase = 'idle';
-      await this.app.changed();
+      // The reports in memory follow from what was written: reading 10,000 back would freeze the page for seconds.
+      this.app.committed(written);
       mark('reloaded');
       await this.refreshHistory();
       this.#say('import.done', { ...record.counts });

@@ -81,6 +81,11 @@ export async function deleteReport(db: Db, agency: string, year: number): Promis
   await db.delete('reports', [agency, year]);
 }
 
+/** The sample was written once already (its flag is set): a later visit reads what is stored. */
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await db.get('meta', 'sampleSeededAt')) !== undefined;
+}
+
 /**
  * Writes the sample on the first run only. The flag and the reports go in one transaction, so two tabs
  * opening at once cannot both seed, and a later reload never overwrites what the user changed or deleted.

@@ -33,7 +33,7 @@ export interface CommitOptions {
  * success of the previous one's last request), and each step is its own task, so the page keeps drawing while
  * 10,000 reports are written.
  */
-export const WRITE_CHUNK = 250;
+export const WRITE_CHUNK = 100;
 
 let lastId = '';
 
@@ -94,10 +94,14 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
         written.push(next);
       }
     }
+    // One step in flight while the next is serialised: the database keeps writing while the page prepares more.
+    let inFlight: Promise<unknown> | undefined;
     for (let i = 0; i < written.length; i += WRITE_CHUNK) {
-      const step = written.slice(i, i + WRITE_CHUNK).map((r) => quiet(store.put(toStored(r))));
-      await Promise.all(step);
+      const step = Promise.all(written.slice(i, i + WRITE_CHUNK).map((r) => quiet(store.put(toStored(r)))));
+      if (inFlight) await inFlight;
+      inFlight = step;
     }
+    if (inFlight) await inFlight;
     const counts: ImportCounts = { added: added.length, replaced: replaced.length, skipped, problems: options.problems };
     const record: ImportRecord = { id: nextId(at), at: at.toISOString(), files: options.files, counts, added, replaced };
     await tx.objectStore('imports').put({ ...record, replaced: replaced.map(toStored) });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './chromium';
-import { dumpReports, openApp, putRaw, tableValues, WAIT, type StoredReport } from './pageHelpers';
+import { dumpReports, openApp, putRaw, storedValue, tableValues, WAIT, type StoredReport } from './pageHelpers';
 import { figureRows, fixtureNumber, fixtureOutcome, fixtureYears, OUTCOME_GROUP_KEYS, PINGTAN, type FixtureRow } from '../helpers/fixture';
 
 const baseUrl = inject('baseUrl');
@@ -138,6 +138,8 @@ describe('the URL is the state', () => {
       await pa.getByRole('tab', { name: '复议与诉讼' }).click();
       await pa.selectOption('#year-from', '2020');
       await pa.selectOption('#year-to', '2023');
+      // The address is replaced just after the change is drawn.
+      await expect.poll(() => pa.url(), WAIT).toContain('to=2023');
       const url = pa.url();
       // replaceState: three changes, no new history entries.
       expect(await pa.evaluate(() => history.length)).toBe(historyBefore);
@@ -188,7 +190,7 @@ describe('sharing a chart', () => {
       );
       const mineAll = await dumpReports(pb);
       const mine = mineAll.find((r) => r.agency === PINGTAN && r.year === 2021);
-      expect(mine?.cells['requests.granted.total'].value).toBe(999);
+      expect(storedValue(mine?.cells['requests.granted.total'])).toBe(999);
       expect(mine?.cells['review.admin_review.total']).toEqual(stored.cells['review.admin_review.total']);
       expect(mineAll).toHaveLength(56);
 

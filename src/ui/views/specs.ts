@@ -10,6 +10,7 @@ export function outcomesSpec(id: string, agency: string, range: YearRange, t: Tr
   return {
     id,
     title: t('chart.outcomes.title'),
+    agencies: [agency],
     query: (r) => requestOutcomes(r, agency, range),
     option: outcomesOption,
     notes: (d, tr) => chartNotes('outcomes', d, tr),
