@@ -18,6 +18,14 @@ export function textToDoc(name: string, text: string): DocModel {
     const cells: DocCell[] = [];
     if (!split) {
       cells.push({ text: line.trim(), ref: { line: i + 1 } });
+    } else if (!/[\t|]/.test(line)) {
+      // Laid out with spaces (PDF-to-text output): a cell's character columns place it under its table column.
+      let col = 0;
+      for (const m of line.matchAll(/\S+(?: \S+)*/g)) {
+        col++;
+        const x0 = m.index ?? 0;
+        cells.push({ text: m[0], ref: { line: i + 1, col }, x0, x1: x0 + m[0].length });
+      }
     } else {
       let col = 0;
       for (const part of line.split(/\t|\||\s{2,}|\u3000+/)) {

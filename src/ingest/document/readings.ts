@@ -86,7 +86,8 @@ function checkGroup(values: ReadValue[], start: number, end: number): 'holds' | 
   return Math.abs(sum - (total.value ?? 0)) < 1e-9 ? 'holds' : 'fails';
 }
 
-function wholeValue(t: ValueToken, ti: number): ReadValue {
+/** A token read as one whole figure. */
+export function wholeValue(t: ValueToken, ti: number): ReadValue {
   const n = Number((t.int ?? '') + (t.frac ? `.${t.frac}` : ''));
   const v: ReadValue = { value: t.kind === 'blank' ? null : t.sign === '-' ? -n : n, tokens: [ti], start: t.start, end: t.end, printed: t.text };
   if (t.unit) v.unit = t.unit;
@@ -96,9 +97,19 @@ function wholeValue(t: ValueToken, ti: number): ReadValue {
 }
 
 /** The reading that takes every token as one figure, when the tokens are exactly the row's cells. */
-export function asPrinted(tokens: readonly ValueToken[], n: number): Reading | null {
+export function asPrinted(tokens: readonly ValueToken[], n: number, groups?: SumGroups): Reading | null {
   if (tokens.length !== n) return null;
-  return { values: tokens.map(wholeValue), cost: 0, holds: 0, fails: 0, dropped: 0 };
+  const values = tokens.map(wholeValue);
+  let holds = 0;
+  let fails = 0;
+  let at = 0;
+  for (const size of groups?.sizes ?? []) {
+    const outcome = checkGroup(values, at, at + size);
+    if (outcome === 'holds') holds++;
+    else if (outcome === 'fails') fails++;
+    at += size;
+  }
+  return { values, cost: 0, holds, fails, dropped: 0 };
 }
 
 /**

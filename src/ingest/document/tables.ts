@@ -6,7 +6,7 @@ import { REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from '../../model/offici
 import { allowedEdits, findApprox, type Match } from './fuzzy';
 import { labelKey } from './normalize';
 import { activeRowScore } from './priors';
-import { asPrinted, readings, type ReadValue, type Reading } from './readings';
+import { asPrinted, readings, wholeValue, type ReadValue, type Reading } from './readings';
 import {
   ACTIVE_ROWS,
   GB2019_ACTIVE_HEADERS,
@@ -192,6 +192,17 @@ function ownTokens(stream: Stream, tokens: ValueToken[], row: RowLabel | undefin
 }
 
 /**
+ * A row's figures set out in columns over several lines (a cell printed higher than the others, "20" above
+ * "19 1 0 0 0 0"): in column order, left to right, where the text gives their places.
+ */
+function byColumn(stream: Stream, tokens: ValueToken[]): ValueToken[] {
+  if (tokens.length < 2 || tokens.some((t) => t.x0 === undefined || t.x1 === undefined)) return tokens;
+  const lines = new Set(tokens.map((t) => lineAt(stream, t.start)));
+  if (lines.size < 2) return tokens;
+  return [...tokens].sort((a, b) => (a.x0 ?? 0) + (a.x1 ?? 0) - (b.x0 ?? 0) - (b.x1 ?? 0));
+}
+
+/**
  * More cells than columns, with a line of blanks only: a row split over two pages (its label's last characters and
  * empty value cells at the top of the next page). The blank line is not a second set of figures.
  */
@@ -230,8 +241,13 @@ function figure(key: string, v: ReadValue, labelAt: number): FigureReading {
 
 /** Readings of one row: as printed where the tokens are its cells; otherwise every reading, best first. */
 function rowReadings(tokens: ValueToken[], n: number, stream: Stream, groups: number[] | undefined, signed?: (i: number) => boolean): Reading[] {
-  const printed = asPrinted(tokens, n);
-  if (printed && !tokens.some((t) => t.ocr)) return [printed];
+  const printed = asPrinted(tokens, n, groups ? { sizes: groups } : undefined);
+  if (printed && !tokens.some((t) => t.ocr)) {
+    // A real table's row is what it prints, identities or not (the checks report a printed inconsistency).
+    // Text set out with spaces may have shifted a figure: an identity that fails there asks for a look.
+    const grid = tokens.every((t) => stream.lines[stream.cells[t.cell]?.line ?? -1]?.split === 'grid');
+    return [grid ? { ...printed, fails: 0 } : printed];
+  }
   const options = { n, splitCost: splitCostOf(stream), ...(groups ? { groups: { sizes: groups } } : {}), ...(signed ? { signed } : {}) };
   const holding = groups ? readings(tokens, options, true) : [];
   if (holding.length > 0) return holding;
@@ -334,17 +350,89 @@ function columnsHold(choice: Map<string, Reading>): boolean {
 
 const MAX_COMBINATIONS = 50_000;
 
+const middle = (t: ValueToken) => ((t.x0 ?? 0) + (t.x1 ?? 0)) / 2;
+
+/** Each column's horizontal place, from rows whose every cell is printed (the median of their figures' middles). */
+function columnAnchors(rows: readonly ValueToken[][], n: number): number[] | null {
+  const full = rows.filter((r) => r.length === n && r.every((t) => t.kind === 'num' && t.x0 !== undefined && t.x1 !== undefined));
+  if (full.length < 2) return null;
+  const anchors = Array.from({ length: n }, (_, c) => {
+    const xs = full.map((r) => middle(r[c])).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length / 2)];
+  });
+  for (let c = 1; c < n; c++) if (anchors[c] <= anchors[c - 1]) return null;
+  return anchors;
+}
+
+/** How table 三's header names each applicant column, by its first characters (headers break over lines: "自/然/人"). */
+const HEADER_STARTS: readonly string[] = ['自', '商业', '科研', '社会', '法律', '其', '总'];
+
+/**
+ * Each column's place from the header, where no row is printed in full (blank cells are simply not printed):
+ * the first short header cell that starts like each column's name, left to right.
+ */
+function headerAnchors(stream: Stream, region: Region, firstRow: number | undefined): number[] | null {
+  const from = textOffset(stream, region.from);
+  const to = firstRow === undefined ? from : textOffset(stream, firstRow);
+  // Header words with their places: a cell of text laid out with spaces may hold several ("人 商业 科研 …").
+  const words: { text: string; x: number }[] = [];
+  for (const c of stream.cells) {
+    const { x0, x1 } = c.source;
+    if (c.start < from || c.end > to || x0 === undefined || x1 === undefined) continue;
+    const text = stream.text.slice(c.start, c.end);
+    const scale = (x1 - x0) / Math.max(1, text.length);
+    for (const m of text.matchAll(/\S+/g)) words.push({ text: labelKey(m[0]), x: x0 + ((m.index ?? 0) + m[0].length / 2) * scale });
+  }
+  const anchors: number[] = [];
+  for (const start of HEADER_STARTS) {
+    const w = words.find((x) => x.text.length <= 6 && x.text.startsWith(start) && (anchors.length === 0 || x.x > anchors[anchors.length - 1]));
+    if (!w) return null;
+    anchors.push(w.x);
+  }
+  return anchors;
+}
+
+/**
+ * A row printed with fewer figures than columns, each figure placed under the nearest column; the columns left
+ * empty are blank cells. null when the figures do not sit clearly under distinct columns, in order.
+ */
+function placeUnderColumns(tokens: readonly ValueToken[], anchors: readonly number[]): Reading | null {
+  if (tokens.some((t) => t.kind !== 'num' || t.x0 === undefined || t.x1 === undefined)) return null;
+  let gap = Infinity;
+  for (let c = 1; c < anchors.length; c++) gap = Math.min(gap, anchors[c] - anchors[c - 1]);
+  const at = new Array<number>(anchors.length).fill(-1);
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const x = middle(tokens[i]);
+    let best = 0;
+    for (let c = 1; c < anchors.length; c++) if (Math.abs(anchors[c] - x) < Math.abs(anchors[best] - x)) best = c;
+    if (Math.abs(anchors[best] - x) > gap / 2 || at[best] !== -1 || best <= last) return null;
+    at[best] = i;
+    last = best;
+  }
+  const values = anchors.map((_, c): ReadValue => (at[c] >= 0 ? wholeValue(tokens[at[c]], at[c]) : { value: null, tokens: [], printed: '' }));
+  return { values, cost: 1, holds: 0, fails: 0, dropped: 0 };
+}
+
 function readRequests(stream: Stream, region: Region): { figures: FigureReading[]; gb?: 'GB2019' | 'GB2021' } {
   const found = findRows(stream, REQUEST_ROWS, region);
-  const rows: RequestRow[] = [];
+  const n = REQUEST_COLUMNS.length;
+  const printed: { key: string; labelAt: number; tokens: ValueToken[] }[] = [];
   for (const { row, from, to } of rowSpans(stream, found, region)) {
     const labelAt = textOffset(stream, row.start);
     const own = ownTokens(stream, valueTokens(stream, from, to), REQUEST_ROWS.find((r) => r.key === row.key), lineAt(stream, labelAt));
-    const tokens = withoutBlankLines(stream, own, REQUEST_COLUMNS.length);
-    if (tokens.length === 0) continue;
-    const candidates = rowReadings(tokens, REQUEST_COLUMNS.length, stream, [REQUEST_COLUMNS.length]);
+    const tokens = byColumn(stream, withoutBlankLines(stream, own, n));
+    if (tokens.length > 0) printed.push({ key: row.key, labelAt, tokens });
+  }
+  // A table set out in columns without rules leaves blank cells unprinted: where rows printed in full show the
+  // columns' places, a shorter row's figures go under the columns they stand under, the others are blank.
+  const anchors = columnAnchors(printed.map((p) => p.tokens), n) ?? headerAnchors(stream, region, found[0]?.start);
+  const rows: RequestRow[] = [];
+  for (const p of printed) {
+    const placedReading = anchors && p.tokens.length < n ? placeUnderColumns(p.tokens, anchors) : null;
+    const candidates = placedReading ? [placedReading] : rowReadings(p.tokens, n, stream, [n]);
     if (candidates.length === 0) continue;
-    rows.push({ key: row.key, labelAt, candidates });
+    rows.push({ key: p.key, labelAt: p.labelAt, candidates });
   }
   // Rows whose print allows several readings that all satisfy I2: the columns (I1, I3) choose.
   const best = (r: RequestRow) => r.candidates.filter((c) => c.fails === r.candidates[0].fails && c.cost === r.candidates[0].cost);

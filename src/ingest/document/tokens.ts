@@ -22,6 +22,9 @@ export interface ValueToken {
   /** Stream offsets. */
   start: number;
   end: number;
+  /** Horizontal extent, where the line gives one (text set out in columns): see DocCell.x0. */
+  x0?: number;
+  x1?: number;
   /** Index of the stream cell it is in. */
   cell: number;
 }
@@ -40,7 +43,8 @@ const NOISE: readonly RegExp[] = [
 
 const PLACEHOLDER = /^(?:[-_/\\]+|无)$/;
 const UNITS = '万元|元|件|条|个|项|份|篇|次';
-const NUMBER = new RegExp(`(约|近|逾)?(-)?(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(\\.\\d+)?(余|多)?(${UNITS})?`, 'g');
+// An amount's unit may stand apart ("73802895.90 元" in text from PDFs); a count's unit follows it directly.
+const NUMBER = new RegExp(`(约|近|逾)?(-)?(\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(\\.\\d+)?(余|多)?(?:(${UNITS})|[ \\t]+(万元|元)(?![\\u3400-\\u9fff]))?`, 'g');
 const CJK_AFTER = /^[.、．]\s*[\u3400-\u9fff]/;
 
 function blankOut(text: string, re: RegExp): string {
@@ -95,7 +99,8 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
       continue;
     }
     for (const m of part.matchAll(NUMBER)) {
-      const [all, about, sign, int, frac, more, unit] = m;
+      const [all, about, sign, int, frac, more, joined, apart] = m;
+      const unit = joined ?? apart;
       const at = a + (m.index ?? 0);
       const after = part.slice((m.index ?? 0) + all.length);
       let digits = int.replace(/,/g, '');
@@ -125,6 +130,7 @@ export function valueTokens(stream: Stream, from: number, to: number): ValueToke
     }
   }
   tokens.sort((x, y) => x.start - y.start);
+  for (const t of tokens) placeToken(stream, t);
   const kept = withoutLabelColumns(stream, tokens);
   // Separators again, now that OCR zeros sit in their places.
   let prev = -1;
@@ -159,6 +165,18 @@ function withoutLabelColumns(stream: Stream, tokens: ValueToken[]): ValueToken[]
     const label = lastLabel.get(stream.cells[t.cell]?.line ?? lineAt(stream, t.start)) ?? -1;
     return t.start > label;
   });
+}
+
+/** A token's horizontal extent, in proportion to where it stands in its cell's text. */
+function placeToken(stream: Stream, t: ValueToken): void {
+  const c = stream.cells[t.cell];
+  const x0 = c?.source.x0;
+  const x1 = c?.source.x1;
+  if (!c || x0 === undefined || x1 === undefined) return;
+  const chars = Math.max(1, c.end - c.start);
+  const scale = (x1 - x0) / chars;
+  t.x0 = x0 + (t.start - c.start) * scale;
+  t.x1 = x0 + (t.end - c.start) * scale;
 }
 
 /** The first cell that ends after `offset` (empty cells included: they are blank cells of a grid). */

@@ -38,7 +38,10 @@ export interface DocCell {
   /** Grid position after spans are expanded (0-based) and the columns the cell covers, when the source is a grid. */
   gridCol?: number;
   gridSpan?: number;
-  /** PDF text without ruling lines: the horizontal extent in points, to place the cell under a header column. */
+  /**
+   * Text set out in columns without ruling lines: the horizontal extent (PDF: points; text laid out with spaces,
+   * such as PDF-to-text output: character columns), to place the cell under its table column.
+   */
   x0?: number;
   x1?: number;
 }
