@@ -2,7 +2,6 @@
 // in (or set blank, or removed), a doubtful reading confirmed, the organ or year given where the report did not
 // say them. Pure: a FileResult in, a new FileResult out; the import's plan is computed from it like any other.
 import type { Cell, Report } from '../../model/report';
-import { KEY_DEFS } from '../../model/vocabulary';
 import type { FileResult } from '../types';
 import { refineAcrossYears } from './crossYear';
 import type { ExtractedReport } from './interpret';
@@ -21,7 +20,7 @@ function withCell(report: Report, key: string, typed: Cell | undefined): Report 
   else {
     // A figure keeps the unit it was printed with (元 or 万元 matter for amounts) unless the person typed one.
     const cell: Cell = { ...typed };
-    const unit = typed.unit ?? cells[key]?.unit ?? KEY_DEFS.get(key)?.row.unit;
+    const unit = typed.unit ?? cells[key]?.unit;
     if (unit && typed.value !== null) cell.unit = unit;
     cells[key] = cell;
   }
