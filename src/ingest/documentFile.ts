@@ -5,6 +5,7 @@ import { parseRecords, sniffDelimiter } from './csv';
 import { decodeDocument, looksLikeHtml } from './document/decode';
 import { extractReports, looksBinary, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
 import { interpret } from './document/interpret';
+import { isMhtml } from './document/mhtml';
 import { sniffDocument } from './document/sniff';
 import { DocumentError, type DocModel } from './document/types';
 import { csvDocument, csvField } from '../model/csvText';
@@ -33,7 +34,7 @@ export function routeOf(head: Uint8Array, tail?: Uint8Array): Route {
   const text = decodeDocument(head, true).text.replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('{') || start.startsWith('[')) return 'data';
-  if (looksLikeHtml(text)) return 'document';
+  if (looksLikeHtml(text) || isMhtml(text)) return 'document';
   const firstLine = start.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = sniffDelimiter(firstLine);
   const header = parseRecords(`${firstLine}\n`, delimiter, '\n')[0] ?? [];

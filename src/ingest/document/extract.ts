@@ -5,6 +5,7 @@
 import { decodeDocument, looksLikeHtml } from './decode';
 import { htmlToDoc } from './html';
 import { interpret, type ExtractedReport } from './interpret';
+import { isMhtml, mhtmlPage } from './mhtml';
 import { textToDoc } from './plainText';
 import { isEncryptedOoxml, sniffDocument } from './sniff';
 import { DocumentError, type DocFormat, type DocModel } from './types';
@@ -83,6 +84,13 @@ export async function readDocument(input: DocumentInput, frontEnds: FrontEnds): 
   }
   if (kind === 'zip' || looksBinary(bytes)) throw UNSUPPORTED;
   const probe = decodeDocument(bytes.subarray(0, 8192), true);
+  if (isMhtml(probe.text)) {
+    const page = mhtmlPage(new TextDecoder('latin1').decode(bytes));
+    if (!page) throw UNSUPPORTED;
+    const doc = htmlToDoc(input.name, page.html);
+    if (page.url && !doc.meta.url) doc.meta.url = page.url;
+    return { doc };
+  }
   const html = looksLikeHtml(probe.text);
   const decoded = decodeDocument(bytes, html, input.encoding);
   return { doc: html ? htmlToDoc(input.name, decoded.text) : textToDoc(input.name, decoded.text), encoding: decoded.encoding };
