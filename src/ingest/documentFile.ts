@@ -1,46 +1,13 @@
-// Which reader a file needs, from its content (never its name), and published reports read into the import's
-// FileResult. CSV and JSON keep their streaming reader; web pages, PDF, Word, Excel and report text go through
-// the document pipeline. An Excel sheet laid out like our long or wide CSV is read as that CSV.
-import { parseRecords, sniffDelimiter } from './csv';
-import { decodeDocument, looksLikeHtml } from './document/decode';
-import { extractReports, looksBinary, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
+// Published reports read into the import's FileResult, through the document pipeline (loaded by the worker
+// only when such a file arrives). An Excel sheet laid out like our long or wide CSV is read as that CSV.
+import { extractReports, readDocument, type DocumentInput, type DocumentResult, type FrontEnds } from './document/extract';
 import { interpret } from './document/interpret';
-import { isMhtml } from './document/mhtml';
 import { sniffDocument } from './document/sniff';
 import { DocumentError, type DocModel } from './document/types';
 import { csvDocument, csvField } from '../model/csvText';
-import { metaRoles } from './labels';
 import { parseText, type Progress } from './parse';
+import { isDataHeader } from './route';
 import { MAX_PROBLEMS, type FileResult } from './types';
-
-export type Route = 'document' | 'data';
-
-/** Does the first line name the columns of our long or wide CSV (organ and year at least)? */
-export function isDataHeader(line: readonly string[]): boolean {
-  const roles = metaRoles(line.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, '') : h).trim()));
-  return roles.includes('agency') && roles.includes('year');
-}
-
-/** Words every annual report prints: a text that has them and no data header is a report, not a CSV. */
-export function looksLikeReportText(text: string): boolean {
-  const t = text.normalize('NFKC');
-  return /政府信息公开|政务公开|信息公開|政府信息公開/.test(t) && /主动公开|主動公開|依申请|依申請|年度报告|年度報告|行政复议|申请/.test(t);
-}
-
-/** The reader a file needs, from its first bytes (and last ones: a zip's directory is at its end). */
-export function routeOf(head: Uint8Array, tail?: Uint8Array): Route {
-  // Documents, and binary files of any other kind (an image renamed .pdf or .csv): the document reader names them.
-  if (sniffDocument(head, tail) !== null || looksBinary(head)) return 'document';
-  const text = decodeDocument(head, true).text.replace(/^\uFEFF/, '');
-  const start = text.trimStart();
-  if (start.startsWith('{') || start.startsWith('[')) return 'data';
-  if (looksLikeHtml(text) || isMhtml(text)) return 'document';
-  const firstLine = start.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = sniffDelimiter(firstLine);
-  const header = parseRecords(`${firstLine}\n`, delimiter, '\n')[0] ?? [];
-  if (isDataHeader(header)) return 'data';
-  return looksLikeReportText(text) ? 'document' : 'data';
-}
 
 /** A sheet whose first row names our CSV's columns, as CSV text (read then by the CSV reader). */
 function dataSheetAsCsv(doc: DocModel): string | null {

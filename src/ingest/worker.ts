@@ -1,7 +1,7 @@
 // The import worker: all decoding and parsing happens here, off the page's thread. Our own module
 // worker calling PapaParse, not PapaParse's `worker: true`, which hangs in a minified Vite build.
 import type { FrontEnds } from './document/extract';
-import { isDataHeader, looksLikeReportText, readDocumentInput, routeOf } from './documentFile';
+import { isDataHeader, looksLikeReportText, routeOf } from './route';
 import { looksLikeHtml } from './document/decode';
 import { parseRecords, sniffDelimiter } from './csv';
 import { parseSource, parseText, type Progress } from './parse';
@@ -44,18 +44,23 @@ async function readFile(file: File, options: ParseOptions, onProgress: (p: Progr
   const tail = file.size > 65536 ? new Uint8Array(await file.slice(file.size - 65536).arrayBuffer()) : undefined;
   if (routeOf(head, tail) === 'document') {
     const bytes = new Uint8Array(await file.arrayBuffer());
+    const { readDocumentInput } = await import('./documentFile');
     return readDocumentInput({ name: file.name, bytes }, file.size, frontEnds, { onProgress, ...(options.encoding ? { encoding: options.encoding } : {}) });
   }
   return parseSource({ name: file.name, size: file.size, read: async (s, end) => new Uint8Array(await file.slice(s, end).arrayBuffer()) }, options, onProgress);
 }
 
 /** Pasted text is CSV when its first line names our columns, a report when it reads like one. */
-function readPasted(input: Exclude<WorkerInput, { kind: 'file' }>, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
-  if (input.kind === 'html') return readDocumentInput({ name: input.name, html: input.html }, input.html.length, frontEnds, { onProgress });
+async function readPasted(input: Exclude<WorkerInput, { kind: 'file' }>, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
+  if (input.kind === 'html') {
+    const { readDocumentInput } = await import('./documentFile');
+    return readDocumentInput({ name: input.name, html: input.html }, input.html.length, frontEnds, { onProgress });
+  }
   const text = input.text;
   const firstLine = text.trimStart().split(/\r?\n/, 1)[0] ?? '';
   const header = parseRecords(`${firstLine}\n`, sniffDelimiter(firstLine), '\n')[0] ?? [];
   if (looksLikeHtml(text) || (!isDataHeader(header) && !/^[[{]/.test(text.trimStart()) && looksLikeReportText(text))) {
+    const { readDocumentInput } = await import('./documentFile');
     return readDocumentInput({ name: input.name, text }, text.length, frontEnds, { onProgress });
   }
   return parseText(input.name, text, options, onProgress);

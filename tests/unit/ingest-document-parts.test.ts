@@ -14,7 +14,7 @@ import { readProse } from '../../src/ingest/document/prose';
 import { readings, asPrinted, type Reading } from '../../src/ingest/document/readings';
 import { buildStream } from '../../src/ingest/document/stream';
 import { valueTokens, type ValueToken } from '../../src/ingest/document/tokens';
-import { isDataHeader, looksLikeReportText, routeOf } from '../../src/ingest/documentFile';
+import { isDataHeader, looksLikeReportText, routeOf } from '../../src/ingest/route';
 import type { FileResult } from '../../src/ingest/types';
 import type { Report } from '../../src/model/report';
 import { findingsByKey, reportSheet } from '../../src/query/reportSheet';

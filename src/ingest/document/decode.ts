@@ -2,7 +2,6 @@
 // as GB18030, their superset) comes next; then the bytes are tried as strict UTF-8, and GB18030 is the fallback
 // for what is not — Chinese Notepad and old government sites write it.
 import { sniffBom } from '../encoding';
-import { declaredCharset } from './html';
 
 export interface Decoded {
   text: string;
@@ -48,4 +47,26 @@ export function decodeDocument(bytes: Uint8Array, html: boolean, encoding?: stri
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   return head.startsWith('<') || /<(?:html|body|table|tr|td|p|div|meta|!doctype)\b/.test(head);
+}
+
+/** The charset a page declares in its first bytes (<meta charset> or http-equiv), as a TextDecoder label. */
+export function declaredCharset(head: Uint8Array): string | undefined {
+  const ascii = new TextDecoder('latin1').decode(head.subarray(0, 4096));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
+  if (!m) return undefined;
+  const label = m[1].toLowerCase();
+  if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(label)) return 'gb18030';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Binary content that is not a document: images, archives, executables. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  let control = 0;
+  for (const b of head) if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  return control > 4;
 }

@@ -2,7 +2,7 @@
 // it holds, each with the source of every figure and what a person should check. Tests and the import worker
 // call the same function; the heavy front ends (pdf.js, mammoth, read-excel-file) are passed in, so the worker
 // loads each only when such a file is dropped and Node tests use Node builds.
-import { decodeDocument, looksLikeHtml } from './decode';
+import { decodeDocument, looksBinary, looksLikeHtml } from './decode';
 import { htmlToDoc } from './html';
 import { interpret, type ExtractedReport } from './interpret';
 import { isMhtml, mhtmlPage } from './mhtml';
@@ -61,13 +61,6 @@ const NO_TABLES = new DocumentError(
   'The file was read, but no report tables (二, 三, 四) or figures in its text were found: it does not look like an annual report on government information disclosure. If it is a scan, run OCR first; or enter the figures with the template.',
 );
 
-/** Binary content that is not a document: images, archives, executables. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 1024);
-  let control = 0;
-  for (const b of head) if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
-  return control > 4;
-}
 
 /** The document as lines of cells, whatever it was. Throws DocumentError with a reason a person can act on. */
 export async function readDocument(input: DocumentInput, frontEnds: FrontEnds): Promise<{ doc: DocModel; encoding?: string }> {

@@ -198,17 +198,3 @@ export function htmlToDoc(name: string, html: string, format: DocFormat = 'html'
   flush(w);
   return { name, format, lines: w.lines, meta: pageMeta(doc, html) };
 }
-
-/** The charset a page declares in its first bytes (<meta charset> or http-equiv), as a TextDecoder label. */
-export function declaredCharset(head: Uint8Array): string | undefined {
-  const ascii = new TextDecoder('latin1').decode(head.subarray(0, 4096));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(ascii);
-  if (!m) return undefined;
-  const label = m[1].toLowerCase();
-  if (/^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(label)) return 'gb18030';
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return undefined;
-  }
-}
