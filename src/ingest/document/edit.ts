@@ -4,7 +4,7 @@
 import type { Cell, Report } from '../../model/report';
 import type { FileResult } from '../types';
 import { refineAcrossYears } from './crossYear';
-import type { ExtractedReport } from './interpret';
+import type { ExtractedReport, FigureSource } from './interpret';
 
 export type FigureEdit =
   /** A figure typed in (a blank cell when its value is null), or undefined to remove it (not in the report). */
@@ -27,22 +27,23 @@ function withCell(report: Report, key: string, typed: Cell | undefined): Report 
   return { ...report, cells };
 }
 
+/** A figure the person has typed or confirmed: no longer in doubt, and final. */
+function settled(source: FigureSource): FigureSource {
+  const out: FigureSource = { ...source, edited: true };
+  delete out.doubt;
+  return out;
+}
+
 function applyOne(e: ExtractedReport, edit: FigureEdit): ExtractedReport {
   switch (edit.kind) {
     case 'value': {
-      const source = e.sources[edit.key] ?? { from: 'table' as const, context: '' };
-      const { doubt: _d, alternatives: _a, ...rest } = source;
-      void _d;
-      void _a;
-      const sources = { ...e.sources, [edit.key]: { ...rest, edited: true } };
-      return { ...e, report: withCell(e.report, edit.key, edit.cell), sources };
+      const source = settled(e.sources[edit.key] ?? { from: 'table', context: '' });
+      delete source.alternatives;
+      return { ...e, report: withCell(e.report, edit.key, edit.cell), sources: { ...e.sources, [edit.key]: source } };
     }
     case 'accept': {
       const source = e.sources[edit.key];
-      if (!source) return e;
-      const { doubt: _d, ...rest } = source;
-      void _d;
-      return { ...e, sources: { ...e.sources, [edit.key]: { ...rest, edited: true } } };
+      return source ? { ...e, sources: { ...e.sources, [edit.key]: settled(source) } } : e;
     }
     case 'agency': {
       const agency = edit.agency.trim();
