@@ -101,6 +101,20 @@ export class DocumentReview {
   /** Where the selected figure was read. */
   source: FigureSource | undefined = $derived(this.current && this.selected ? this.current.sources[this.selected] : undefined);
 
+  /**
+   * The other readings of the selected figure's row, where its print allowed several (a reading is a whole row:
+   * one figure alone cannot be re-read), the one now shown left out. Empty once the person has settled the row.
+   */
+  rowReadings: { keys: string[]; values: (number | null)[] }[] = $derived.by(() => {
+    const c = this.current;
+    const key = this.selected;
+    if (!c || !key) return [];
+    const row = c.rowOptions.find((o) => o.keys.includes(key));
+    if (!row || row.keys.some((k) => c.sources[k]?.edited)) return [];
+    const now = row.keys.map((k) => c.report.cells[k]?.value ?? null);
+    return row.options.filter((o) => o.some((v, i) => v !== now[i])).slice(0, 6).map((values) => ({ keys: row.keys, values }));
+  });
+
   openSheet(entry: number, report: number): void {
     this.open = { entry, report };
     const c = this.current;

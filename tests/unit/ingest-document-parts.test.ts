@@ -248,6 +248,13 @@ describe('corrections in the review', () => {
     expect(f.reports[0].cells[key]).toEqual({ value: null });
     f = editDocument(f, 0, { kind: 'value', key, cell: undefined });
     expect(key in f.reports[0].cells).toBe(false);
+    // Another reading of a whole row, as the review sheet offers it for a row printed ambiguously.
+    const fees = ['active_2019.admin_fees.prev_year_items', 'active_2019.admin_fees.change_this_year'];
+    const options = f.documents?.extracted[0].rowOptions.find((o) => o.keys.join() === fees.join())?.options ?? [];
+    expect(options).toEqual(expect.arrayContaining([[35, 0], [3, 50]]));
+    f = editDocument(f, 0, { kind: 'row', keys: fees, values: [3, 50] });
+    expect(fees.map((k) => f.reports[0].cells[k]?.value)).toEqual([3, 50]);
+    expect(fees.every((k) => f.documents?.extracted[0].sources[k]?.edited && !f.documents?.extracted[0].sources[k]?.doubt)).toBe(true);
     f = editDocument(f, 0, { kind: 'year', year: 1800 });
     expect([f.reports[0].year, f.documents?.extracted[0].needs.year]).toEqual([0, true]);
     f = editDocument(f, 0, { kind: 'agency', agency: '  大峪镇人民政府 ' });

@@ -11,6 +11,8 @@ export type FigureEdit =
   | { kind: 'value'; key: string; cell: Cell | undefined }
   /** The reading as shown is right: no longer in doubt. */
   | { kind: 'accept'; key: string }
+  /** Another reading of a whole row (the print allowed several): its figures, in the keys' order. */
+  | { kind: 'row'; keys: readonly string[]; values: readonly (number | null)[] }
   | { kind: 'agency'; agency: string }
   | { kind: 'year'; year: number };
 
@@ -44,6 +46,14 @@ function applyOne(e: ExtractedReport, edit: FigureEdit): ExtractedReport {
     case 'accept': {
       const source = e.sources[edit.key];
       return source ? { ...e, sources: { ...e.sources, [edit.key]: settled(source) } } : e;
+    }
+    case 'row': {
+      let out = e;
+      edit.keys.forEach((key, i) => {
+        const before = out.report.cells[key];
+        out = applyOne(out, { kind: 'value', key, cell: before ? { ...before, value: edit.values[i] ?? null } : { value: edit.values[i] ?? null } });
+      });
+      return out;
     }
     case 'agency': {
       const agency = edit.agency.trim();

@@ -414,7 +414,7 @@ function placeUnderColumns(tokens: readonly ValueToken[], anchors: readonly numb
   return { values, cost: 1, holds: 0, fails: 0, dropped: 0 };
 }
 
-function readRequests(stream: Stream, region: Region): { figures: FigureReading[]; gb?: 'GB2019' | 'GB2021' } {
+function readRequests(stream: Stream, region: Region, rowOptions: RowOptions[]): { figures: FigureReading[]; gb?: 'GB2019' | 'GB2021' } {
   const found = findRows(stream, REQUEST_ROWS, region);
   const n = REQUEST_COLUMNS.length;
   const printed: { key: string; labelAt: number; tokens: ValueToken[] }[] = [];
@@ -465,6 +465,7 @@ function readRequests(stream: Stream, region: Region): { figures: FigureReading[
       rivals = fitting.map((f) => f.get(r.key)).filter((x): x is Reading => x !== undefined && x !== chosen);
     }
     figures.push(...rowFigures(keys, chosen, rivals, r.labelAt, chosen.fails > 0));
+    if (rivals.length > 0) rowOptions.push({ keys, options: [chosen, ...rivals].slice(0, 40).map((x) => x.values.map((v) => v.value)) });
   }
   const keys = new Set(rows.map((r) => r.key));
   const gb = ['other_no_correction', 'other_no_fee', 'other_other'].some((k) => keys.has(k)) ? 'GB2021' : keys.has('other_processing') ? 'GB2019' : undefined;
@@ -498,7 +499,7 @@ export function readTables(stream: Stream, year: number | undefined): TablesResu
   const s = sections(stream);
   const figures: FigureReading[] = [];
   const rowOptions: RowOptions[] = [];
-  const requests = s.requests ? readRequests(stream, s.requests) : undefined;
+  const requests = s.requests ? readRequests(stream, s.requests, rowOptions) : undefined;
   const format = (s.active && activeFormat(stream, s.active)) ?? requests?.gb;
   if (s.active) figures.push(...readActive(stream, s.active, format ?? (year !== undefined && year >= 2021 ? 'GB2021' : 'GB2019'), rowOptions));
   if (requests) figures.push(...requests.figures);
