@@ -174,12 +174,18 @@ async function importFile(page, csvPath, n) {
   const marks = await page.evaluate(() =>
     Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('import:')).map((m) => [m.name.slice(7), m.startTime])),
   );
+  // Where the longest tasks fell: while the file was read (the reading worker's reports arriving), while the
+  // commit wrote, or after it (the views taking the new reports).
+  const stage = (t) =>
+    t.start < (marks['review-ready'] ?? Infinity) ? 'reading' : t.start < (marks['commit-start'] ?? Infinity) ? 'review' : t.start < (marks.committed ?? Infinity) ? 'commit' : 'after';
+  const worst = [...tasks].sort((x, y) => y.duration - x.duration).slice(0, 5).map((t) => ({ ms: Math.round(t.duration), stage: stage(t) }));
   return {
     totalMs: b0.imported - b0.fileChosen,
     reviewMs: b0.commitClicked - b0.fileChosen,
     commitToStatusMs: b0.imported - b0.commitClicked,
     longestTaskMs: longest,
     longTasksOver200: tasks.filter((t) => t.duration > 200).length,
+    worstTasks: worst,
     timerGapMs: b.maxGap,
     heapBeforeBytes: heapBefore,
     heapPeakBytes: peak,
@@ -208,10 +214,15 @@ async function bareParse(page, csvPath) {
   });
 }
 
-/** The count in the "N reports read from this browser" status, once the whole store is in memory. */
+/**
+ * The count in the status once the whole store is in memory: "N reports read from this browser", or on a first
+ * visit "N sample reports loaded".
+ */
 async function waitLoaded(page, timeout = STEP_TIMEOUT) {
-  await page.waitForFunction(() => /已从本机读取 \d+ 份年报/.test(document.querySelector('[role="status"]')?.textContent ?? ''), null, { timeout, polling: 100 });
-  return Number((await page.textContent('[role="status"]')).match(/已从本机读取 (\d+) 份年报/)[1]);
+  const pattern = /已从本机读取 (\d+) 份年报|已载入 (\d+) 份真实年报/;
+  await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[role="status"]')?.textContent ?? ''), pattern.source, { timeout, polling: 100 });
+  const m = (await page.textContent('[role="status"]')).match(pattern);
+  return Number(m[1] ?? m[2]);
 }
 
 /** 3. Reload with everything stored → first chart drawn; the median of `times` reloads. */
@@ -352,6 +363,7 @@ async function sizeRun(browser, baseUrl, n, { withCold }) {
     } else {
       context = await browser.newContext();
     }
+    step = 'opening the page';
     ({ page, errors } = await newPage(context, n));
     page.on('crash', () => errors.push('the tab crashed'));
     await page.goto(baseUrl);
@@ -491,6 +503,11 @@ function printSize(out) {
       `  import ${round(i.totalMs)} ms (review ready ${round(i.reviewMs)} ms, commit → status ${round(i.commitToStatusMs)} ms); bare PapaParse ${round(out.bare?.ms)} ms → ${out.importRatio?.toFixed(1)}×`,
     );
     console.log(`  longest task ${round(i.longestTaskMs)} ms; peak JS heap during the import ${mib(i.heapPeakBytes)} MiB (before: ${mib(i.heapBeforeBytes)} MiB)`);
+    console.log(`  longest tasks and when: ${i.worstTasks.map((t) => `${t.ms} ms ${t.stage}`).join(', ')}`);
+    if (i.marks['review-ready'] !== undefined) {
+      const m = i.marks;
+      console.log(`  stages: reading ${round(m['review-ready'] - m['read-start'])} ms, commit transaction ${round(m.committed - m['commit-start'])} ms, memory updated and status ${round(i.commitToStatusMs - (m.committed - m['commit-start']))} ms`);
+    }
   }
   if (out.stored) console.log(`  stored data ${mib(out.stored.bytes)} MiB as compact JSON (${out.stored.records} records)`);
   if (out.reopen) console.log(`  reopen → first chart ${round(out.reopen.ms)} ms (${out.reopen.runs.join(', ')})`);

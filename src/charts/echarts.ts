@@ -2,12 +2,13 @@
 // (shown on hover only) are registered after the first charts are drawn: the first view does not wait for them.
 import { init, use } from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
+// The grid without its axis pointer: the pointer belongs to the tooltip, which brings it along when it loads.
+import { GridSimpleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 // The plain legend only: legends here wrap onto more lines rather than scroll.
 import { install as LegendPlain } from 'echarts/lib/component/legend/installLegendPlain.js';
 
-use([BarChart, LineChart, GridComponent, LegendPlain, CanvasRenderer]);
+use([BarChart, LineChart, GridSimpleComponent, LegendPlain, CanvasRenderer]);
 
 export const echarts = { init, use };
 

@@ -5,7 +5,7 @@
 // charts are drawn, and everything else is read in chunks behind it. After a write made here, the reports in memory
 // are updated from what was written instead of reading the store back.
 import { checkReports, type Finding } from '../checks';
-import { ChecksClient } from '../checks/client';
+import type { ChecksClient } from '../checks/client';
 import type { FigureSpec } from '../charts/figureSpec';
 import { translator, type Lang, type MessageKey, type Translate } from '../i18n/messages';
 import { reportId, type Report } from '../model/report';
@@ -85,7 +85,7 @@ export class AppState {
   printing = $state(false);
 
   #db: Db | undefined;
-  #checks: ChecksClient | undefined;
+  #checks: Promise<ChecksClient> | undefined;
   /** The organs from the stored keys while the reports are being read. */
   #catalogue = $state.raw<OrganSummary[] | null>(null);
   #groups: ReadonlyMap<string, readonly Report[]> | undefined;
@@ -278,9 +278,9 @@ export class AppState {
     return this.#db;
   }
 
-  /** The checks worker's client: the quality view and the import review check off the page's thread. */
-  checks(): ChecksClient {
-    this.#checks ??= new ChecksClient();
+  /** The checks worker's client (loaded on first use): the quality view and the import review check off the page's thread. */
+  checks(): Promise<ChecksClient> {
+    this.#checks ??= import('../checks/client').then(({ ChecksClient }) => new ChecksClient());
     return this.#checks;
   }
 
@@ -294,7 +294,7 @@ export class AppState {
   incomingFindings(reports: readonly Report[]): IncomingFindings {
     const out = new IncomingFindings();
     this.checks()
-      .checkIncoming(this.databaseName, reports)
+      .then((client) => client.checkIncoming(this.databaseName, reports))
       .then(
         (found) => {
           out.findings = found;

@@ -32,36 +32,44 @@ export class QualityState {
     this.#checkedVersion = version;
     this.progress = null;
     this.error = '';
-    this.#app.checks().checkStore(
-      this.#app.databaseName,
-      this.#view(),
-      (u) => {
-        this.page = u.page;
-        this.progress = u.progress;
-        // An offset past the end comes back as the last page: keep the pager in step.
-        this.offset = u.page.offset;
-      },
-      (message) => {
-        this.error = message;
-        this.#app.say('quality.failed', { message });
-      },
+    const fail = (message: string) => {
+      this.error = message;
+      this.#app.say('quality.failed', { message });
+    };
+    this.#app.checks().then(
+      (client) =>
+        client.checkStore(
+          this.#app.databaseName,
+          this.#view(),
+          (u) => {
+            this.page = u.page;
+            this.progress = u.progress;
+            // An offset past the end comes back as the last page: keep the pager in step.
+            this.offset = u.page.offset;
+          },
+          fail,
+        ),
+      (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
     );
   }
 
   setFilter(patch: Partial<FindingFilter>): void {
     this.filter = { ...this.filter, ...patch };
     this.offset = 0;
-    this.#app.checks().page(this.#view());
+    const view = this.#view();
+    void this.#app.checks().then((client) => client.page(view));
   }
 
   /** Another page: `offset` is the index of its first finding. */
   goTo(offset: number): void {
     this.offset = Math.max(0, offset);
-    this.#app.checks().page(this.#view());
+    const view = this.#view();
+    void this.#app.checks().then((client) => client.page(view));
   }
 
   /** The CSV of every finding the filter keeps, built by the worker. */
-  csv(): Promise<string> {
-    return this.#app.checks().csv({ ...this.filter }, this.#app.lang);
+  async csv(): Promise<string> {
+    const filter = { ...this.filter };
+    return (await this.#app.checks()).csv(filter, this.#app.lang);
   }
 }
