@@ -192,6 +192,13 @@ describe('which reader a file needs', () => {
   ] as const)('%s → %s', (_why, text, want) => {
     expect(routeOf(bytes(text))).toBe(want);
   });
+  it('a document far larger than any report is refused with its size, before it is read', async () => {
+    const { extractReports } = await import('../../src/ingest/document/extract');
+    const big = '政府信息公开工作年度报告 主动公开\n'.repeat(400_000);
+    const res = await extractReports({ name: 'huge.txt', bytes: new TextEncoder().encode(big) }, {} as never);
+    expect(res.error?.code).toBe('too-large');
+    expect(res.error?.zh).toMatch(/文件太大\(\d+(\.\d)? MB,上限 10 MB\)/);
+  });
   it('header and report words', () => {
     expect(isDataHeader(['机构', '年度', '予以公开'])).toBe(true);
     expect(isDataHeader(['规章', '0'])).toBe(false);

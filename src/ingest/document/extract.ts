@@ -63,11 +63,31 @@ const NO_TABLES = new DocumentError(
 
 
 /** The document as lines of cells, whatever it was. Throws DocumentError with a reason a person can act on. */
+/**
+ * The largest document read. An annual report's page or text is some tens of kilobytes, its PDF a few megabytes;
+ * far larger input is something else, and reading it would keep the reader busy for minutes.
+ */
+export const MAX_TEXT_CHARS = 10 * 1024 * 1024;
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+function tooLarge(size: number, limit: number): DocumentError {
+  const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+  return new DocumentError(
+    'too-large',
+    `文件太大(${mb(size)} MB,上限 ${mb(limit)} MB),不像一份年报:请只导入年报本身,或把多份年报分成多个文件。`,
+    `The file is too large (${mb(size)} MB, the limit is ${mb(limit)} MB) to be an annual report: import the report itself, or split several reports into several files.`,
+  );
+}
+
 export async function readDocument(input: DocumentInput, frontEnds: FrontEnds): Promise<{ doc: DocModel; encoding?: string }> {
+  const pasted = input.html ?? input.text;
+  if (pasted !== undefined && pasted.length > MAX_TEXT_CHARS) throw tooLarge(pasted.length, MAX_TEXT_CHARS);
   if (input.html !== undefined) return { doc: htmlToDoc(input.name, input.html) };
   if (input.text !== undefined) return { doc: looksLikeHtml(input.text) ? htmlToDoc(input.name, input.text) : textToDoc(input.name, input.text) };
   const bytes = input.bytes ?? new Uint8Array();
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(bytes.length, MAX_FILE_BYTES);
   const kind = sniffDocument(bytes.subarray(0, 65536), bytes.length > 65536 ? bytes.subarray(bytes.length - 65536) : undefined);
+  if (kind === null && bytes.length > MAX_TEXT_CHARS) throw tooLarge(bytes.length, MAX_TEXT_CHARS);
   if (kind === 'ole') throw isEncryptedOoxml(bytes) ? ENCRYPTED_OFFICE : LEGACY;
   if (kind === 'pdf') return { doc: await frontEnds.pdf(bytes, input.name) };
   if (kind === 'xlsx') return { doc: await frontEnds.xlsx(bytes, input.name) };

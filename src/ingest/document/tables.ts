@@ -89,8 +89,9 @@ function findFirst(stream: Stream, labels: readonly string[], from: number, to: 
   for (const label of labels) {
     for (const p of patternsOf({ key: '', printed: label })) {
       const ordinal = p.ordinal ?? '';
-      const found = findApprox(stream.compact, p.core, from, to, Math.min(2, allowedEdits(p.core.length)));
-      const m = found.find((x) => stream.compact.slice(x.start - ordinal.length, x.start) === ordinal);
+      // Printed exactly is the common case, and an exact search is fast on a long document; only then edits.
+      const withOrdinal = (found: Match[]) => found.find((x) => stream.compact.slice(x.start - ordinal.length, x.start) === ordinal);
+      const m = withOrdinal(findApprox(stream.compact, p.core, from, to, 0)) ?? withOrdinal(findApprox(stream.compact, p.core, from, to, Math.min(2, allowedEdits(p.core.length))));
       if (m && (!best || m.start < best.start)) best = { ...m, start: m.start - ordinal.length };
     }
   }

@@ -81,7 +81,7 @@ export interface DocModel {
 /**
  * A document the front ends could not read, with a reason the person can act on (zh and en). Codes:
  * 'legacy-office' (.doc/.xls), 'no-text-layer' (scanned PDF), 'encrypted', 'truncated' (damaged or cut short),
- * 'unsupported' (not a report format), 'no-tables' (read, but no report tables or figures found).
+ * 'unsupported' (not a report format), 'no-tables' (read, but no report tables or figures found), 'too-large'.
  */
 export class DocumentError extends Error {
   readonly code: string;
