@@ -13,6 +13,7 @@ import { groupByAgency, organs, organsFromKeys, type OrganSummary } from '../que
 import type { Snapshot } from '../share/snapshot';
 import { defaultView, formatHash, parseHash, type ViewState } from '../share/viewState';
 import { isSeeded, loadReports, openStore, organReports, reportKeys, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { sameReport } from '../store/equal';
 import { DB_NAME } from '../store/schema';
 import { announceChange, onChange } from '../store/sync';
 import { loadLang, saveLang } from './lang';
@@ -206,18 +207,19 @@ export class AppState {
     if (!db) return;
     const run = ++this.#loadRun;
     if (first) {
+      const single = isSingleOrganView(this.view.view);
+      // The organ the link names is read before anything else; the organ list (from the keys) follows.
+      let own: Report[] = single && this.view.agency !== undefined ? await organReports(db, this.view.agency) : [];
+      if (own.length > 0) this.#showFirst(own);
       const keys = await reportKeys(db);
       mark('keys');
       this.loading = { read: 0, total: keys.length };
-      if (isSingleOrganView(this.view.view) && keys.length > 0) {
-        const catalogue = organsFromKeys(keys);
-        const wanted = this.view.agency !== undefined && catalogue.some((o) => o.agency === this.view.agency) ? this.view.agency : catalogue[0].agency;
-        const own = await organReports(db, wanted);
-        this.#catalogue = organsFromKeys(keys, own);
-        this.reports = own;
-        this.ready = true;
-        mark('first-organ');
+      if (single && own.length === 0 && keys.length > 0) {
+        // No organ named, or one not stored: the default one, the organ with the most years.
+        own = await organReports(db, organsFromKeys(keys)[0].agency);
+        this.#showFirst(own);
       }
+      if (own.length > 0) this.#catalogue = organsFromKeys(keys, own);
     }
     const all = await loadReports(db, (read) => {
       if (run === this.#loadRun && this.loading) this.loading = { read, total: Math.max(read, this.loading.total) };
@@ -228,6 +230,13 @@ export class AppState {
     this.loading = null;
     this.#catalogue = null;
     mark('loaded');
+  }
+
+  /** The first organ's reports, shown while the others are read. */
+  #showFirst(own: Report[]): void {
+    this.reports = own;
+    this.ready = true;
+    mark('first-organ');
   }
 
   /** While the reports are still being read: the chosen organ's reports are read at once, ahead of the rest. */
@@ -385,20 +394,7 @@ function keepSame(read: Report[], before: readonly Report[]): Report[] {
   const old = new Map(before.map((r): [string, Report] => [reportId(r.agency, r.year), r]));
   return read.map((r) => {
     const o = old.get(reportId(r.agency, r.year));
-    return o !== undefined && sameRecord(o, r) ? o : r;
+    return o !== undefined && sameReport(o, r) ? o : r;
   });
 }
 
-/** Cheap equality of two reads of one record: same fields and the same cells (values compared, not identity). */
-function sameRecord(a: Report, b: Report): boolean {
-  if (a.region !== b.region || a.level !== b.level || a.format !== b.format || a.source !== b.source || a.formatNote !== b.formatNote) return false;
-  const ka = Object.keys(a.cells);
-  if (ka.length !== Object.keys(b.cells).length) return false;
-  for (const k of ka) {
-    const x = a.cells[k];
-    const y = b.cells[k];
-    if (x === y) continue;
-    if (y === undefined || x.value !== y.value || x.approx !== y.approx || x.unit !== y.unit || x.note !== y.note || x.printed !== y.printed || x.source !== y.source) return false;
-  }
-  return true;
-}

@@ -76,3 +76,23 @@ describe('organs', () => {
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
   });
 });
+
+describe('numbers written without Intl on the first view', () => {
+  it('formatNumber writes what Intl.NumberFormat writes (zh-CN and en, at most 6 decimals)', async () => {
+    const { formatNumber } = await import('../../src/i18n/messages');
+    const values = [0, -0, 1, -1, 999, 1000, 1234, -1234.5, 12345.678, 0.1 + 0.2, 61.9, 8.3, 75394432.52, 13.595, 2.675];
+    values.push(1e-7, 4e-7, 5e-7, 1.0000005, 999999.9999995, 0.000001, 123456789012.123, 1e21, 1.5e-9, Number.NaN, Number.POSITIVE_INFINITY);
+    // Deterministic spread of magnitudes and decimals, negative ones included.
+    let x = 7;
+    for (let i = 0; i < 5000; i++) {
+      x = (x * 48271) % 2147483647;
+      const d = [0, 1, 2, 3, 6, 8][i % 6];
+      values.push(Math.round((x / 2147483647 - 0.3) * 10 ** (1 + (i % 12)) * 10 ** d) / 10 ** d);
+    }
+    for (const lang of ['zh-CN', 'en'] as const) {
+      const intl = new Intl.NumberFormat(lang, { maximumFractionDigits: 6 });
+      const wrong = values.filter((v) => formatNumber(lang, v) !== intl.format(v));
+      expect(wrong).toEqual([]);
+    }
+  });
+});

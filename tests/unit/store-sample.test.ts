@@ -3,22 +3,36 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model/report';
 import { sampleReports as fromCsv } from '../../src/ingest/sample';
-import { toStored } from '../../src/store/shape';
-import { sampleReports } from '../../src/store/sample';
+import { packSample, sampleReports, unpackSample } from '../../src/store/sample';
 
 const file = fileURLToPath(new URL('../../src/store/sample.json', import.meta.url));
 
 describe('built-in sample', () => {
   it('sample.json holds the reports the importer reads from figures.csv, in the stored shape', () => {
     const expected = fromCsv();
-    const text = `${JSON.stringify(expected.map(toStored))}\n`;
+    const text = `${JSON.stringify(packSample(expected))}\n`;
     if (process.env.UPDATE_SAMPLE === '1') {
       writeFileSync(file, text);
       return;
     }
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(sampleReports()).toEqual(expected);
+  });
+
+  it('packs and unpacks every kind of cell the same', () => {
+    const r = fromCsv()[0];
+    const cells: Report['cells'] = {
+      'requests.granted.total': { value: 3 },
+      'requests.denied_state_secret.total': { value: null },
+      'requests.new_received.total': { value: null, printed: '—' },
+      'requests.carried_over.total': { value: 5, unit: '件' },
+      'requests.results_total.total': { value: null, unit: '件' },
+      'headline.published_items.total': { value: 907, approx: true, unit: '条', note: '原文:907余条' },
+      'review.admin_review.total': { value: 1.5, source: 'https://example.org/p.html' },
+    };
+    expect(unpackSample(packSample([{ ...r, cells }]))).toEqual([{ ...r, cells }]);
   });
 
   it('keeps blank cells, approximate counts, units and sources', () => {
