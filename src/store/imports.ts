@@ -37,6 +37,11 @@ export const WRITE_CHUNK = 100;
 
 let lastId = '';
 
+/** IndexedDB's order of report keys: organ (by code unit, as strings compare), then year. */
+function byKey(a: Report, b: Report): number {
+  return a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : a.year - b.year;
+}
+
 /**
  * Marks a request's rejection as handled. When the transaction aborts, every request still pending rejects with
  * AbortError; only the first failure matters, the rest must not surface as unhandled rejections.
@@ -68,45 +73,66 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
   const store = tx.objectStore('reports');
   const done = quiet(tx.done);
   try {
-    // Which incoming reports are stored already, from the keys alone: an import of new reports then reads no
-    // record at all (one get per report costs as much as the write).
-    const keys = await quiet(store.getAllKeys());
-    const stored = new Set(keys.map(([agency, year]) => reportId(agency, year)));
-    const known = reports.filter((r) => stored.has(reportId(r.agency, r.year)));
-    const olds = await Promise.all(known.map((r) => quiet(store.get([r.agency, r.year]))));
-    const existing = new Map(olds.map((o, i) => [reportId(known[i].agency, known[i].year), o === undefined ? undefined : fromStored(o)]));
-    const added: ImportRecord['added'] = [];
-    const replaced: Report[] = [];
-    const written: Report[] = [];
+    // In steps of the incoming reports in key order (organ, then year): each step's reports lie in one key range,
+    // and the keys stored in that range say which of them are stored already. An import of new reports reads no
+    // record at all (one get per report costs as much as the write), and no step reads all the store's keys.
+    const order = reports.map((_, i) => i).sort((a, b) => byKey(reports[a], reports[b]));
+    const steps: number[][] = [];
+    for (let i = 0; i < order.length; i += WRITE_CHUNK) steps.push(order.slice(i, i + WRITE_CHUNK));
+    const stepKeys = steps.map((step) => {
+      const lo = reports[step[0]];
+      const hi = reports[step[step.length - 1]];
+      return quiet(store.getAllKeys(IDBKeyRange.bound([lo.agency, lo.year], [hi.agency, hi.year])));
+    });
+    const added: number[] = [];
+    const replaced: { at: number; old: Report }[] = [];
+    const written: { at: number; report: Report }[] = [];
     let skipped = 0;
-    for (const r of reports) {
-      const old = existing.get(reportId(r.agency, r.year));
-      if (old === undefined) {
-        added.push({ agency: r.agency, year: r.year });
-        written.push(r);
-        continue;
-      }
-      const next = options.keepExisting ? old : options.combine ? options.combine(old, r) : r;
-      if (sameReport(old, next)) {
-        skipped++;
-      } else {
-        replaced.push(old);
-        written.push(next);
-      }
-    }
-    // One step in flight while the next is serialised: the database keeps writing while the page prepares more.
+    // One step in flight while the next is prepared: the database keeps writing while the page serialises more.
     let inFlight: Promise<unknown> | undefined;
-    for (let i = 0; i < written.length; i += WRITE_CHUNK) {
-      const step = Promise.all(written.slice(i, i + WRITE_CHUNK).map((r) => quiet(store.put(toStored(r)))));
+    for (let s = 0; s < steps.length; s++) {
+      const present = new Set((await stepKeys[s]).map(([agency, year]) => reportId(agency, year)));
+      const known = steps[s].filter((i) => present.has(reportId(reports[i].agency, reports[i].year)));
+      const olds = await Promise.all(known.map((i) => quiet(store.get([reports[i].agency, reports[i].year]))));
+      const existing = new Map(known.map((i, k): [number, Report | undefined] => [i, olds[k] === undefined ? undefined : fromStored(olds[k])]));
+      const puts: Promise<unknown>[] = [];
+      for (const i of steps[s]) {
+        const r = reports[i];
+        const old = existing.get(i);
+        let next: Report = r;
+        if (old === undefined) {
+          added.push(i);
+        } else {
+          next = options.keepExisting ? old : options.combine ? options.combine(old, r) : r;
+          if (sameReport(old, next)) {
+            skipped++;
+            continue;
+          }
+          replaced.push({ at: i, old });
+        }
+        written.push({ at: i, report: next });
+        puts.push(quiet(store.put(toStored(next))));
+      }
+      const step = Promise.all(puts);
       if (inFlight) await inFlight;
       inFlight = step;
     }
     if (inFlight) await inFlight;
+    // The history lists reports in the order they came, whatever order they were written in.
+    const inOrder = <T extends { at: number }>(list: T[]) => list.sort((a, b) => a.at - b.at);
+    added.sort((a, b) => a - b);
     const counts: ImportCounts = { added: added.length, replaced: replaced.length, skipped, problems: options.problems };
-    const record: ImportRecord = { id: nextId(at), at: at.toISOString(), files: options.files, counts, added, replaced };
-    await tx.objectStore('imports').put({ ...record, replaced: replaced.map(toStored) });
+    const record: ImportRecord = {
+      id: nextId(at),
+      at: at.toISOString(),
+      files: options.files,
+      counts,
+      added: added.map((i) => ({ agency: reports[i].agency, year: reports[i].year })),
+      replaced: inOrder(replaced).map((x) => x.old),
+    };
+    await tx.objectStore('imports').put({ ...record, replaced: record.replaced.map(toStored) });
     await done;
-    options.onCommitted?.(written);
+    options.onCommitted?.(inOrder(written).map((x) => x.report));
     return record;
   } catch (e) {
     // Abort explicitly: a failed put must not let the other puts commit.

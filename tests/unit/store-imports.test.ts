@@ -289,6 +289,26 @@ describe('compact shape and loading', () => {
     expect(Object.keys(merged[0].cells).sort()).toEqual(['requests.granted.total', 'requests.new_received.total']);
   });
 
+  it('a commit in many steps tells added, replaced and skipped apart wherever they fall, listed in the order they came', async () => {
+    const d = await fresh();
+    const organ = (i: number) => `机构-${String(i).padStart(4, '0')}`;
+    const make = (i: number, v: number) => report(2020, v, { agency: organ(i) });
+    // Stored: every third organ.
+    await commitImport(d, Array.from({ length: 300 }, (_, k) => make(k * 3, 1)), { files, problems: 0, keepExisting: false });
+    // Incoming, in reverse order: 900 organs; stored ones changed when divisible by 6, the same otherwise.
+    const incoming = Array.from({ length: 900 }, (_, k) => 899 - k).map((i) => make(i, i % 3 === 0 && i % 6 === 0 ? 2 : 1));
+    let written: readonly Report[] = [];
+    const rec = await commitImport(d, incoming, { files, problems: 0, keepExisting: false, onCommitted: (w) => (written = w) });
+    expect(rec.counts).toEqual({ added: 600, replaced: 150, skipped: 150, problems: 0 });
+    expect(rec.added.map((k) => k.agency)).toEqual(incoming.filter((r) => Number(r.agency.slice(3)) % 3 !== 0).map((r) => r.agency));
+    expect(rec.replaced.map((r) => r.agency)).toEqual(incoming.filter((r) => Number(r.agency.slice(3)) % 6 === 0).map((r) => r.agency));
+    expect(written.map((r) => r.agency)).toEqual(incoming.filter((r) => Number(r.agency.slice(3)) % 6 !== 3).map((r) => r.agency));
+    expect(await countReports(d)).toBe(900);
+    await undoLastImport(d);
+    expect(await countReports(d)).toBe(300);
+    expect((await allReports(d)).every((r) => r.cells['requests.granted.total'].value === 1)).toBe(true);
+  });
+
   it('a large commit is written in steps of one transaction: all of it, or nothing when a put fails', async () => {
     const d = await fresh();
     const many = Array.from({ length: 600 }, (_, i) => report(1000 + i, i));
