@@ -3,20 +3,12 @@
 // is ambiguous, and every figure keeps where it came from and whether a person should check it.
 import { SECTION_BY_KEY } from '../../model/vocabulary';
 import { REQUEST_COLUMNS, REVIEW_COLUMNS, REVIEW_ROWS } from '../../model/officialLayout';
-import { allowedEdits, findApprox, type Match } from './fuzzy';
+import { byColumn, columnAnchors, headerAnchors, placeUnderColumns, withoutBlankLines } from './columns';
+import { findRows, ownTokens, rowSpans, sections, type Region } from './locate';
 import { labelKey } from './normalize';
 import { activeRowScore } from './priors';
-import { asPrinted, readings, wholeValue, type ReadValue, type Reading } from './readings';
-import {
-  ACTIVE_ROWS,
-  GB2019_ACTIVE_HEADERS,
-  GB2021_ACTIVE_HEADERS,
-  REQUEST_ROWS,
-  SECTION_ANCHORS,
-  TABLE_HEADER_ANCHORS,
-  patternsOf,
-  type RowLabel,
-} from './rows';
+import { asPrinted, readings, type ReadValue, type Reading } from './readings';
+import { ACTIVE_ROWS, GB2019_ACTIVE_HEADERS, GB2021_ACTIVE_HEADERS, REQUEST_ROWS } from './rows';
 import { lineAt, textOffset, type Stream } from './stream';
 import { readStatsTable } from './statsTable';
 import { valueTokens, type ValueToken } from './tokens';
@@ -65,158 +57,6 @@ export interface TablesResult {
   figures: FigureReading[];
   rowOptions: RowOptions[];
   found: { active: boolean; requests: boolean; review: boolean };
-}
-
-interface Region {
-  /** Compact offsets. */
-  from: number;
-  to: number;
-}
-
-interface FoundRow {
-  key: string;
-  /** Compact offsets of the label (ordinal included). */
-  start: number;
-  end: number;
-}
-
-/**
- * The first place one of the labels is printed. A heading's ordinal must be printed as such ("二、主动公开…"):
- * the report's introduction names the same sections without ordinals ("总体情况、主动公开政府信息情况…").
- */
-function findFirst(stream: Stream, labels: readonly string[], from: number, to: number): Match | undefined {
-  let best: Match | undefined;
-  for (const label of labels) {
-    for (const p of patternsOf({ key: '', printed: label })) {
-      const ordinal = p.ordinal ?? '';
-      // Printed exactly is the common case, and an exact search is fast on a long document; only then edits.
-      const withOrdinal = (found: Match[]) => found.find((x) => stream.compact.slice(x.start - ordinal.length, x.start) === ordinal);
-      const m = withOrdinal(findApprox(stream.compact, p.core, from, to, 0)) ?? withOrdinal(findApprox(stream.compact, p.core, from, to, Math.min(2, allowedEdits(p.core.length))));
-      if (m && (!best || m.start < best.start)) best = { ...m, start: m.start - ordinal.length };
-    }
-  }
-  return best;
-}
-
-/** Where each table's section begins and ends, by its heading, else by its header words. */
-function sections(stream: Stream): { active?: Region; requests?: Region; review?: Region } {
-  const len = stream.compact.length;
-  const active = findFirst(stream, SECTION_ANCHORS.active, 0, len) ?? findFirst(stream, TABLE_HEADER_ANCHORS.active, 0, len);
-  const requests =
-    findFirst(stream, SECTION_ANCHORS.requests, active?.end ?? 0, len) ?? findFirst(stream, TABLE_HEADER_ANCHORS.requests, active?.end ?? 0, len);
-  const reviewFrom = requests?.end ?? active?.end ?? 0;
-  let review = findFirst(stream, SECTION_ANCHORS.review, reviewFrom, len);
-  if (!review && requests) {
-    // Without its heading, table 四 begins at its first header word after table 三's last row.
-    const lastRow = findFirst(stream, ['四、结转下年度继续办理'], requests.end, len);
-    review = findFirst(stream, TABLE_HEADER_ANCHORS.review, lastRow?.end ?? requests.end, len);
-  }
-  const end = findFirst(stream, SECTION_ANCHORS.end, review?.end ?? requests?.end ?? active?.end ?? 0, len);
-  const stop = end?.start ?? len;
-  const out: { active?: Region; requests?: Region; review?: Region } = {};
-  // A heading alone is not a table: reports before 2019 have the same headings over prose. The table's own
-  // header words must be there too.
-  const holds = (r: Region, words: RegExp) => words.test(stream.compact.slice(r.from, r.to));
-  const a = active && { from: active.end, to: requests?.start ?? review?.start ?? stop };
-  const q = requests && { from: requests.end, to: review?.start ?? stop };
-  const v = review && { from: review.end, to: stop };
-  if (a && holds(a, /第二十条|信息内容|本年新制作|本年制发/)) out.active = a;
-  if (q && holds(q, /申请人情况|自然人|本年度办理结果/)) out.requests = q;
-  if (v && holds(v, /维持|纠正|尚未|审结|复议|诉讼/)) out.review = v;
-  return out;
-}
-
-const PREFIX = 6;
-
-/** The rows' labels, found in order within a region. */
-function findRows(stream: Stream, rows: readonly RowLabel[], region: Region): FoundRow[] {
-  const found: FoundRow[] = [];
-  let pos = region.from;
-  for (const row of rows) {
-    let best: { m: Match; ordinal?: string } | undefined;
-    for (const p of patternsOf(row)) {
-      // Short labels ("3.其他", "(七)总计") are only themselves with their ordinal.
-      const needsOrdinal = p.core.length <= 2 && p.ordinal !== undefined;
-      const search = needsOrdinal ? `${p.ordinal}${p.core}` : p.core.slice(0, PREFIX);
-      const m = findApprox(stream.compact, search, pos, region.to, allowedEdits(search.length))[0];
-      if (!m) continue;
-      const better = !best || m.start < best.m.start || (m.start === best.m.start && m.end - m.start > best.m.end - best.m.start);
-      if (better) best = needsOrdinal ? { m } : { m, ...(p.ordinal ? { ordinal: p.ordinal } : {}) };
-    }
-    if (!best) continue;
-    // An edit may have taken a figure's digit for a label character ("三安全0" for "三安全一"): give it back.
-    while (best.m.end > best.m.start + 1 && /\d/.test(stream.compact[best.m.end - 1])) best.m = { ...best.m, end: best.m.end - 1 };
-    let start = best.m.start;
-    // The ordinal before the label ("2." of "2.其他法律…") belongs to it, even glued to the figures before.
-    if (best.ordinal && stream.compact.slice(start - best.ordinal.length, start) === best.ordinal) start -= best.ordinal.length;
-    found.push({ key: row.key, start, end: best.m.end });
-    pos = best.m.end;
-  }
-  return found;
-}
-
-/** Text offsets of the figures' region of each found row: from its label to the next label (or the region's end). */
-function rowSpans(stream: Stream, rows: readonly FoundRow[], region: Region): { row: FoundRow; from: number; to: number }[] {
-  return rows.map((row, i) => ({
-    row,
-    // Right after the label's last character: blank cells between it and the next label belong to this row.
-    from: textOffset(stream, row.end - 1) + 1,
-    to: textOffset(stream, i + 1 < rows.length ? rows[i + 1].start : region.to),
-  }));
-}
-
-/**
- * Drops the figures of lines inside a row's region that begin with a label of their own (an OCR duplicate of a
- * row, a row the format does not have): a wrapped label's continuation ("法规禁止公开") is kept.
- */
-function ownTokens(stream: Stream, tokens: ValueToken[], row: RowLabel | undefined, labelLine: number): ValueToken[] {
-  if (!row) return tokens;
-  const full = labelKey(row.printed);
-  const foreign = new Set<number>();
-  const byLine = new Map<number, ValueToken[]>();
-  for (const t of tokens) {
-    const line = lineAt(stream, t.start);
-    const list = byLine.get(line) ?? [];
-    list.push(t);
-    byLine.set(line, list);
-  }
-  for (const [line, list] of byLine) {
-    if (line === labelLine) continue;
-    const l = stream.lines[line];
-    const before = labelKey(stream.text.slice(l.start, list[0].start));
-    const words = before.replace(/[^\u3400-\u9fff]/g, '');
-    if (words.length < 2) continue;
-    const probe = words.slice(0, PREFIX);
-    if (findApprox(full, probe, 0, full.length, allowedEdits(probe.length)).length === 0) foreign.add(line);
-  }
-  return foreign.size === 0 ? tokens : tokens.filter((t) => !foreign.has(lineAt(stream, t.start)));
-}
-
-/**
- * A row's figures set out in columns over several lines (a cell printed higher than the others, "20" above
- * "19 1 0 0 0 0"): in column order, left to right, where the text gives their places.
- */
-function byColumn(stream: Stream, tokens: ValueToken[]): ValueToken[] {
-  if (tokens.length < 2 || tokens.some((t) => t.x0 === undefined || t.x1 === undefined)) return tokens;
-  const lines = new Set(tokens.map((t) => lineAt(stream, t.start)));
-  if (lines.size < 2) return tokens;
-  return [...tokens].sort((a, b) => (a.x0 ?? 0) + (a.x1 ?? 0) - (b.x0 ?? 0) - (b.x1 ?? 0));
-}
-
-/**
- * More cells than columns, with a line of blanks only: a row split over two pages (its label's last characters and
- * empty value cells at the top of the next page). The blank line is not a second set of figures.
- */
-function withoutBlankLines(stream: Stream, tokens: ValueToken[], n: number): ValueToken[] {
-  if (tokens.length <= n) return tokens;
-  const byLine = new Map<number, ValueToken[]>();
-  for (const t of tokens) {
-    const line = lineAt(stream, t.start);
-    byLine.set(line, [...(byLine.get(line) ?? []), t]);
-  }
-  const blankOnly = new Set([...byLine].filter(([, list]) => list.every((t) => t.kind === 'blank' && t.text === '')).map(([line]) => line));
-  if (blankOnly.size === 0 || blankOnly.size === byLine.size) return tokens;
-  return tokens.filter((t) => !blankOnly.has(lineAt(stream, t.start)));
 }
 
 function splitCostOf(stream: Stream): (t: ValueToken) => number {
@@ -350,70 +190,6 @@ function columnsHold(choice: Map<string, Reading>): boolean {
 }
 
 const MAX_COMBINATIONS = 50_000;
-
-const middle = (t: ValueToken) => ((t.x0 ?? 0) + (t.x1 ?? 0)) / 2;
-
-/** Each column's horizontal place, from rows whose every cell is printed (the median of their figures' middles). */
-function columnAnchors(rows: readonly ValueToken[][], n: number): number[] | null {
-  const full = rows.filter((r) => r.length === n && r.every((t) => t.kind === 'num' && t.x0 !== undefined && t.x1 !== undefined));
-  if (full.length < 2) return null;
-  const anchors = Array.from({ length: n }, (_, c) => {
-    const xs = full.map((r) => middle(r[c])).sort((a, b) => a - b);
-    return xs[Math.floor(xs.length / 2)];
-  });
-  for (let c = 1; c < n; c++) if (anchors[c] <= anchors[c - 1]) return null;
-  return anchors;
-}
-
-/** How table 三's header names each applicant column, by its first characters (headers break over lines: "自/然/人"). */
-const HEADER_STARTS: readonly string[] = ['自', '商业', '科研', '社会', '法律', '其', '总'];
-
-/**
- * Each column's place from the header, where no row is printed in full (blank cells are simply not printed):
- * the first short header cell that starts like each column's name, left to right.
- */
-function headerAnchors(stream: Stream, region: Region, firstRow: number | undefined): number[] | null {
-  const from = textOffset(stream, region.from);
-  const to = firstRow === undefined ? from : textOffset(stream, firstRow);
-  // Header words with their places: a cell of text laid out with spaces may hold several ("人 商业 科研 …").
-  const words: { text: string; x: number }[] = [];
-  for (const c of stream.cells) {
-    const { x0, x1 } = c.source;
-    if (c.start < from || c.end > to || x0 === undefined || x1 === undefined) continue;
-    const text = stream.text.slice(c.start, c.end);
-    const scale = (x1 - x0) / Math.max(1, text.length);
-    for (const m of text.matchAll(/\S+/g)) words.push({ text: labelKey(m[0]), x: x0 + ((m.index ?? 0) + m[0].length / 2) * scale });
-  }
-  const anchors: number[] = [];
-  for (const start of HEADER_STARTS) {
-    const w = words.find((x) => x.text.length <= 6 && x.text.startsWith(start) && (anchors.length === 0 || x.x > anchors[anchors.length - 1]));
-    if (!w) return null;
-    anchors.push(w.x);
-  }
-  return anchors;
-}
-
-/**
- * A row printed with fewer figures than columns, each figure placed under the nearest column; the columns left
- * empty are blank cells. null when the figures do not sit clearly under distinct columns, in order.
- */
-function placeUnderColumns(tokens: readonly ValueToken[], anchors: readonly number[]): Reading | null {
-  if (tokens.some((t) => t.kind !== 'num' || t.x0 === undefined || t.x1 === undefined)) return null;
-  let gap = Infinity;
-  for (let c = 1; c < anchors.length; c++) gap = Math.min(gap, anchors[c] - anchors[c - 1]);
-  const at = new Array<number>(anchors.length).fill(-1);
-  let last = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    const x = middle(tokens[i]);
-    let best = 0;
-    for (let c = 1; c < anchors.length; c++) if (Math.abs(anchors[c] - x) < Math.abs(anchors[best] - x)) best = c;
-    if (Math.abs(anchors[best] - x) > gap / 2 || at[best] !== -1 || best <= last) return null;
-    at[best] = i;
-    last = best;
-  }
-  const values = anchors.map((_, c): ReadValue => (at[c] >= 0 ? wholeValue(tokens[at[c]], at[c]) : { value: null, tokens: [], printed: '' }));
-  return { values, cost: 1, holds: 0, fails: 0, dropped: 0 };
-}
 
 function readRequests(stream: Stream, region: Region, rowOptions: RowOptions[]): { figures: FigureReading[]; gb?: 'GB2019' | 'GB2021' } {
   const found = findRows(stream, REQUEST_ROWS, region);
