@@ -312,6 +312,7 @@ export class AppState {
         (e: unknown) => {
           out.error = e instanceof Error ? e.message : String(e);
           out.ready = true;
+          this.say('quality.failed', { message: out.error });
         },
       );
     return out;

@@ -53,18 +53,25 @@ export class QualityState {
     );
   }
 
+  /** Asks the worker for the page the filter and offset name now. */
+  #ask(): void {
+    const view = this.#view();
+    this.#app.checks().then(
+      (client) => client.page(view),
+      (e: unknown) => this.#app.say('quality.failed', { message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
   setFilter(patch: Partial<FindingFilter>): void {
     this.filter = { ...this.filter, ...patch };
     this.offset = 0;
-    const view = this.#view();
-    void this.#app.checks().then((client) => client.page(view));
+    this.#ask();
   }
 
   /** Another page: `offset` is the index of its first finding. */
   goTo(offset: number): void {
     this.offset = Math.max(0, offset);
-    const view = this.#view();
-    void this.#app.checks().then((client) => client.page(view));
+    this.#ask();
   }
 
   /** The CSV of every finding the filter keeps, built by the worker. */
