@@ -1,7 +1,7 @@
 // The page's side of the checks worker: the quality view's run over the stored reports (findings a page at a
 // time), its CSV, and the findings of an import review's incoming reports. The worker starts on first use.
 import type { Report } from '../model/report';
-import { toStored } from '../store/shape';
+import { toStored } from '../model/storedShape';
 import type { CsvLang } from './csv';
 import type { FindingFilter, FindingsPage } from './page';
 import type { CheckReply, CheckRequest, StoreProgress } from './protocol';

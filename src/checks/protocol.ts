@@ -1,6 +1,6 @@
 // Messages between the page and the checks worker. The worker reads the stored reports itself, so checking the
 // whole store costs the page nothing; the page receives findings a page at a time.
-import type { StoredReport } from '../store/shape';
+import type { StoredReport } from '../model/storedShape';
 import type { FindingFilter, FindingsPage } from './page';
 import type { CsvLang } from './csv';
 import type { Finding } from './types';

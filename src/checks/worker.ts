@@ -2,7 +2,7 @@
 // in the order findings are listed (so the first page is ready after the first organs, not after all of them),
 // keeps only the findings, and answers the quality view a page at a time. It also checks the incoming reports of an
 // import review against the stored reports of the same organs.
-import { fromStored } from '../store/shape';
+import { fromStored } from '../model/storedShape';
 import { openStore, reportKeys, type Db } from '../store/db';
 import type { Report } from '../model/report';
 import { findingsCsv } from './csv';

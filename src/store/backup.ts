@@ -2,7 +2,7 @@
 // transaction, so a backup is a consistent snapshot and a restore is all or nothing.
 import { PROJECT_FORMAT, PROJECT_VERSION, type BackupContent } from '../ingest/types';
 import type { Db } from './schema';
-import { fromStored, toStored } from './shape';
+import { fromStored, toStored } from '../model/storedShape';
 
 export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupContent> {
   const tx = db.transaction(['reports', 'imports', 'meta'], 'readonly');

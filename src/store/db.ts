@@ -2,7 +2,7 @@
 import { openDB } from 'idb';
 import type { Report } from '../model/report';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type DashboardDB, type Db } from './schema';
-import { fromStored, toStored } from './shape';
+import { fromStored, toStored } from '../model/storedShape';
 
 export type { Db } from './schema';
 

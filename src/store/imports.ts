@@ -4,7 +4,7 @@ import type { ImportCounts, ImportRecord } from '../ingest/types';
 import { reportId, type Report } from '../model/report';
 import { sameReport } from './equal';
 import type { Db, StoredImportRecord } from './schema';
-import { fromStored, fromStoredCopy, toStored } from './shape';
+import { fromStored, fromStoredCopy, toStored } from '../model/storedShape';
 
 export interface CommitOptions {
   /** Files of the import, as the history shows them. */

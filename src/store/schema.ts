@@ -2,7 +2,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ImportRecord } from '../ingest/types';
 import type { Report } from '../model/report';
-import { toStoredCells, type StoredReport } from './shape';
+import { toStoredCells, type StoredReport } from '../model/storedShape';
 
 export const DB_NAME = 'disclosure-report-dashboard';
 export const DB_VERSION = 3;

@@ -11,7 +11,7 @@ import { dumpBackup, restoreBackup } from '../../src/store/backup';
 import { allReports, countReports, loadReports, openStore, organReports, reportKeys, seedSampleOnce, type Db } from '../../src/store/db';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../../src/store/imports';
 import { MIGRATIONS, type DashboardDB } from '../../src/store/schema';
-import { fromStoredCopy, type StoredReport } from '../../src/store/shape';
+import { fromStoredCopy, type StoredReport } from '../../src/model/storedShape';
 
 let db: Db | undefined;
 let n = 0;
