@@ -1,6 +1,7 @@
 // The page's side of the import worker. Cancel terminates the worker: reading stops at once, and nothing was
 // written anywhere, because parsing never touches the store.
 import type { Report } from '../model/report';
+import { fromStored } from '../model/storedShape';
 import type { Progress } from './parse';
 import type { ParseRequest, WorkerInput, WorkerReply } from './protocol';
 import type { FileResult, ParseOptions } from './types';
@@ -32,7 +33,7 @@ export class ParseClient {
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.progress);
       else if (msg.type === 'reports') {
-        for (const r of msg.reports) p.reports.push(r);
+        for (const r of msg.reports) p.reports.push(fromStored(r));
       } else {
         this.#pending.delete(msg.id);
         if (msg.type === 'done') p.resolve({ ...msg.result, reports: p.reports });

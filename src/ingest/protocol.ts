@@ -1,5 +1,5 @@
 // Messages between the page and the import worker.
-import type { Report } from '../model/report';
+import type { StoredReport } from '../model/storedShape';
 import type { Progress } from './parse';
 import type { FileResult, ParseOptions } from './types';
 
@@ -18,6 +18,6 @@ export interface ParseRequest {
 export type WorkerReply =
   | { id: number; type: 'progress'; progress: Progress }
   /** Reports travel in batches before 'done', so the page deserialises them in many short tasks, not one long one. */
-  | { id: number; type: 'reports'; reports: Report[] }
+  | { id: number; type: 'reports'; reports: StoredReport[] }
   | { id: number; type: 'done'; result: FileResult }
   | { id: number; type: 'error'; message: string };

@@ -4,7 +4,7 @@ import type { Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';
 import { CancelledError, ParseClient } from '../ingest/client';
 import type { EncodingId } from '../ingest/encoding';
-import { editDocument, refineDocuments, type FigureEdit } from '../ingest/document/edit';
+import type { FigureEdit } from '../ingest/document/edit';
 import { buildPlan, fileCounts, mergeReports, type ImportPlan } from '../ingest/plan';
 import { mergeSnapshotReport } from '../share/snapshot';
 import type { Problem } from '../ingest/problems';
@@ -17,7 +17,7 @@ import { dumpBackup, restoreBackup } from '../store/backup';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
 import { onChange } from '../store/sync';
 import type { AppState, IncomingFindings } from './app.svelte';
-import { DocumentReview } from './documentReview.svelte';
+import type { DocumentReview } from './documentReview.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
 
@@ -106,12 +106,15 @@ export class ImportState {
   #client = new ParseClient();
   #pasteCount = 0;
 
-  /** Published reports in the review: their lines per file and the review sheet of one of them. */
-  readonly documents: DocumentReview;
+  /**
+   * Published reports in the review: their lines per file and the review sheet of one of them. Made, with the
+   * document tools, when the first published report is read: a CSV import never loads them.
+   */
+  documents = $state.raw<DocumentReview | null>(null);
+  #documentTools: typeof import('../ingest/document/edit') | null = null;
 
   constructor(app: AppState) {
     this.app = app;
-    this.documents = new DocumentReview(app, this);
     // Another tab imported, undid or cleared: its history is ours too.
     onChange(() => void this.refreshHistory());
   }
@@ -145,17 +148,32 @@ export class ImportState {
    * the organ or year given. Organ and year changes read the reports against their neighbouring years again.
    */
   editDocument(entry: number, report: number, edit: FigureEdit): void {
+    const tools = this.#documentTools;
     const target = this.entries[entry];
-    if (!target || this.phase !== 'review') return;
-    let entries = this.entries.map((e, i) => (i === entry ? { ...e, result: editDocument(e.result, report, edit) } : e));
-    if (edit.kind === 'agency' || edit.kind === 'year') entries = this.#refined(entries);
+    if (!tools || !target || this.phase !== 'review') return;
+    let entries = this.entries.map((e, i) => (i === entry ? { ...e, result: tools.editDocument(e.result, report, edit) } : e));
+    if (edit.kind === 'agency' || edit.kind === 'year') entries = this.#refinedWith(tools, entries);
     this.entries = entries;
   }
 
+  /** The document tools and the review of published reports, loaded with the first of them. */
+  async #loadDocumentTools(): Promise<typeof import('../ingest/document/edit')> {
+    if (!this.#documentTools) {
+      const [tools, review] = await Promise.all([import('../ingest/document/edit'), import('./documentReview.svelte')]);
+      this.#documentTools = tools;
+      this.documents ??= new review.DocumentReview(this.app, this);
+    }
+    return this.#documentTools;
+  }
+
   /** Ambiguous rows of published reports read against the neighbouring years: the other files, the store. */
-  #refined(entries: readonly ImportEntry[]): ImportEntry[] {
+  async #refined(entries: readonly ImportEntry[]): Promise<ImportEntry[]> {
     if (!entries.some((e) => e.result.documents)) return [...entries];
-    const results = refineDocuments(
+    return this.#refinedWith(await this.#loadDocumentTools(), entries);
+  }
+
+  #refinedWith(tools: typeof import('../ingest/document/edit'), entries: readonly ImportEntry[]): ImportEntry[] {
+    const results = tools.refineDocuments(
       entries.map((e) => e.result),
       this.app.reports,
     );
@@ -180,7 +198,7 @@ export class ImportState {
         });
         read.push({ input, options: {}, result, detected: { encoding: result.encoding, source: result.encodingSource } });
       }
-      this.entries = this.#refined([...before, ...read]);
+      this.entries = await this.#refined([...before, ...read]);
       this.phase = 'review';
       mark('review-ready');
       this.#say('import.review', { files: this.entries.length, reports: this.plan.reports.length, problems: this.plan.problemsTotal });
@@ -218,7 +236,7 @@ export class ImportState {
       const result = await this.#client.parse(entry.input, options, (p) => {
         this.progress = { file, index: 1, count: 1, ...p };
       });
-      this.entries = this.#refined(this.entries.map((e, i) => (i === index ? { ...e, options, result } : e)));
+      this.entries = await this.#refined(this.entries.map((e, i) => (i === index ? { ...e, options, result } : e)));
     } catch (e) {
       if (e instanceof CancelledError) this.#say('import.cancelled');
       else this.#say('import.failed', { message: e instanceof Error ? e.message : String(e) });
