@@ -1,5 +1,6 @@
 // Shared machinery of the rules: reading cells into references, summing with blanks as 0, and collecting
 // results so that "not checkable" is reported once per rule and report instead of being lost.
+import { cellLabel } from '../model/cellLabel';
 import { cellState, type Report } from '../model/report';
 import { SECTION_BY_KEY } from '../model/vocabulary';
 import { RULES } from './rules';
@@ -200,12 +201,12 @@ export class Collector {
   }
 }
 
-/** Absent cells named briefly for a not-checkable reason ("requests.granted.total 等 3 个单元格未采集"). */
+/** Absent cells named briefly, by their official labels, for a not-checkable reason ("表三 · (一)予以公开 · 总计 等 3 个单元格未采集"). */
 export function absentReason(absent: CellRef[]): Text {
-  const first = absent.slice(0, 3).map((c) => c.key).join(', ');
+  const first = (lang: 'zh-CN' | 'en') => absent.slice(0, 3).map((c) => cellLabel(c.key, lang)).join(lang === 'zh-CN' ? '、' : ', ');
   const more = absent.length > 3;
   return {
-    zh: `${first}${more ? ` 等 ${absent.length} 个单元格` : ''}未采集`,
-    en: `${first}${more ? ` and ${absent.length - 3} more cell(s)` : ''} not captured`,
+    zh: `${first('zh-CN')}${more ? ` 等 ${absent.length} 个单元格` : ''}未采集`,
+    en: `${first('en')}${more ? ` and ${absent.length - 3} more cell(s)` : ''} not captured`,
   };
 }

@@ -1,4 +1,5 @@
 // Plausibility: figures that the format allows but that cannot be right for this organ or year.
+import { cellLabel } from '../model/cellLabel';
 import type { Report } from '../model/report';
 import { moneyUnitState } from '../model/units';
 import { SECTION_BY_KEY } from '../model/vocabulary';
@@ -28,15 +29,15 @@ export function checkRegulations(c: Collector, r: Report): void {
     c.passed(r, 'P-regulations', 'regulations');
     return;
   }
-  const list = nonzero.map((x) => `${x.key}=${x.value}`).join(', ');
+  const list = (lang: 'zh-CN' | 'en') => nonzero.map((x) => `${cellLabel(x.key, lang)} = ${x.value}`).join(lang === 'zh-CN' ? '、' : ', ');
   c.fail({
     agency: r.agency,
     year: r.year,
     rule: 'P-regulations',
     severity: 'error',
     scope: 'regulations',
-    zh: `层级为“${r.level}”的机构不制定规章,表二“规章”行却填有非零数字(${list})。`,
-    en: `An organ of level "${r.level}" makes no regulations, yet the regulations row of table II holds non-zero figures (${list}).`,
+    zh: `层级为“${r.level}”的机构不制定规章,表二“规章”行却填有非零数字(${list('zh-CN')})。`,
+    en: `An organ of level "${r.level}" makes no regulations, yet the regulations row of table II holds non-zero figures (${list('en')}).`,
     cells: nonzero,
     expected: 0,
     found: nonzero[0].value,

@@ -53,7 +53,7 @@ const CASES: Case[] = [
     name: 'I1 with an absent cell is not checkable, never passed',
     rule: 'I1',
     reports: [gb21({ 'requests.carried_forward.total': undefined })],
-    expect: { outcomes: ['not-checkable', 'passed'], severity: 'not-checkable', zh: 'requests.carried_forward.total未采集', en: 'not checkable' },
+    expect: { outcomes: ['not-checkable', 'passed'], severity: 'not-checkable', zh: '表三 · 四、结转下年度继续办理 · 总计未采集', en: 'not checkable' },
   },
   {
     name: 'I1 on a GB report without table 三 is not checkable',
@@ -95,7 +95,7 @@ const CASES: Case[] = [
     name: 'I3 with an outcome row absent is not checkable',
     rule: 'I3',
     reports: [gb21({ 'requests.denied_admin_query.total': undefined })],
-    expect: { outcomes: ['not-checkable', 'passed'], severity: 'not-checkable', en: 'requests.denied_admin_query.total not captured' },
+    expect: { outcomes: ['not-checkable', 'passed'], severity: 'not-checkable', en: 'Table 3 · Denied · administrative query · Total not captured' },
   },
   // I4
   { name: 'I4 holds in every row', rule: 'I4', reports: [gb21()], expect: { outcomes: ['passed'] } },
@@ -157,7 +157,7 @@ const CASES: Case[] = [
       makeReport({ format: 'GB2019', year: 2019, set: { 'active_2019.admin_fees.prev_year_items': 35 } }),
       makeReport({ format: 'GB2019', year: 2020, set: { 'active_2019.admin_fees.prev_year_items': 35 } }),
     ],
-    expect: { outcomes: ['not-checkable'], severity: 'not-checkable', en: 'active_2019.admin_fees.change_this_year not captured' },
+    expect: { outcomes: ['not-checkable'], severity: 'not-checkable', en: 'Table 2 (2019 format) · Administrative fees · Change this year not captured' },
   },
   // X-in-force
   {
