@@ -1,6 +1,7 @@
 // All UI strings, zh-CN first. Keys are grouped by where they appear.
 
 import { documentEn, documentZh } from './document';
+import { supervisionEn, supervisionZh } from './supervision';
 
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -297,6 +298,7 @@ const zh = {
   'import.runChecks': '运行核对',
   'import.mergeNote': '下表按“替换整份年报”列出变化(文件中没有的单元格将变为“未采集”)。选择“合并”则保留这些单元格,只有 {n} 份年报中文件给出的数值会改变。',
   ...documentZh,
+  ...supervisionZh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -593,6 +595,7 @@ const en: Record<MessageKey, string> = {
   'import.runChecks': 'Run the checks',
   'import.mergeNote': 'The changes below are those of replacing whole reports (cells the files lack become "not captured"). Merging keeps those cells; only the figures the files give change, in {n} reports.',
   ...documentEn,
+  ...supervisionEn,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zh, en };

@@ -1,5 +1,6 @@
 // Long ("one figure a line") rows → reports. The built-in sample uses the strict rules (canonical keys, plain
 // numbers); the importer the lenient ones (official labels too, the cell rules of cells.ts, format detected).
+import { restoreNeutralised } from '../model/csvText';
 import { FORMAT_IDS, type Cell, type FormatId, type Report, reportId } from '../model/report';
 import { cellKey, isKnownKey } from '../model/vocabulary';
 import { parseCellText, type CellContext } from './cells';
@@ -19,6 +20,31 @@ export interface FigureRow {
   value: string;
   unit?: string;
   source?: string;
+  /** The cell's remark, as our "all figures" export writes it. */
+  note?: string;
+  /** "是"/"yes"/"1"/"true" when the printed figure was approximate. */
+  approx?: string;
+  /** What a blank cell printed ("—", "/", "无"). */
+  printed?: string;
+  /** The report's publication date (yyyy-mm-dd), same on every line of a report. */
+  published?: string;
+  /** The file the report was read from, same on every line of a report. */
+  file?: string;
+}
+
+const YES = /^(是|yes|y|true|1|约)$/i;
+
+/** The optional columns of the "all figures" export, laid onto a cell read from the value. */
+function withCellExtras(cell: Cell, r: FigureRow): Cell {
+  const note = restoreNeutralised((r.note ?? '').trim());
+  const approx = YES.test((r.approx ?? '').trim());
+  const printed = restoreNeutralised((r.printed ?? '').trim());
+  if (note === '' && !approx && printed === '') return cell;
+  const out: Cell = { ...cell };
+  if (note !== '' && out.note !== note) out.note = out.note ? `${out.note};${note}` : note;
+  if (approx) out.approx = true;
+  if (printed !== '' && out.value === null) out.printed = printed;
+  return out;
 }
 
 export interface FigureRowsResult {
@@ -157,7 +183,8 @@ export class FigureRowsBuilder {
 
   add(r: FigureRow, line: number): void {
     const lenient = this.#lenient;
-    const agency = lenient ? r.agency.trim() : r.agency;
+    // Our own exports neutralise a leading = + - @ with an apostrophe: reading them back takes it away.
+    const agency = lenient ? restoreNeutralised(r.agency.trim()) : r.agency;
     if (lenient && agency === '' && r.year.trim() === '' && r.value.trim() === '') {
       this.emptyLines++;
       return;
@@ -204,6 +231,7 @@ export class FigureRowsBuilder {
       }
       // Most long files have no unit column, or a plain unit: only then is there anything to merge.
       cell = r.unit === undefined || r.unit === '' ? parsed.cell : mergeUnit(parsed.cell, parseUnitText(r.unit));
+      cell = withCellExtras(cell, r);
     } else {
       const value = r.value.trim();
       if (value !== '' && !NUMBER.test(value)) {
@@ -226,8 +254,8 @@ export class FigureRowsBuilder {
       const report: Report = {
         agency,
         year,
-        region: (r.region ?? '').trim(),
-        level: (r.level ?? '').trim(),
+        region: restoreNeutralised((r.region ?? '').trim()),
+        level: restoreNeutralised((r.level ?? '').trim()),
         format: fmt?.format ?? 'text-only',
         source: '',
         cells: {},
@@ -237,7 +265,19 @@ export class FigureRowsBuilder {
         report.level = r.level ?? '';
       }
       if (fmt?.note) report.formatNote = fmt.note;
-      entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
+      const published = (r.published ?? '').trim();
+      if (lenient && published !== '') {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) {
+          const zh = `发布日期“${published}”应写作 年-月-日(如 2021-01-29);本行未读取`;
+          const en = `publication date "${published}" should be written year-month-day (e.g. 2021-01-29); this line was not read`;
+          this.#problem(line, this.#name('published', 'published'), 'bad-date', zh, en);
+          return;
+        }
+        report.published = published;
+      }
+      const file = restoreNeutralised((r.file ?? '').trim());
+      if (lenient && file !== '') report.file = file;
+entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
       this.#byId.set(reportId(agency, year), entry);
     }
     this.#last = entry;
@@ -246,7 +286,7 @@ export class FigureRowsBuilder {
       return;
     }
     entry.report.cells[key] = cell;
-    const source = (r.source ?? '').trim();
+    const source = lenient ? restoreNeutralised((r.source ?? '').trim()) : (r.source ?? '').trim();
     entry.sources.set(source, (entry.sources.get(source) ?? 0) + 1);
     entry.cellSources.set(key, source);
   }

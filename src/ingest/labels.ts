@@ -182,7 +182,23 @@ export function officialHeader(key: string): string {
   return `${def.row.zh.replace(/\[仅GB20\d\d\]$/, '')}/${def.column.zh}`;
 }
 
-export type MetaRole = 'agency' | 'year' | 'region' | 'level' | 'format' | 'source' | 'section' | 'row' | 'column' | 'value' | 'unit' | 'note';
+export type MetaRole =
+  | 'agency'
+  | 'year'
+  | 'region'
+  | 'level'
+  | 'format'
+  | 'source'
+  | 'section'
+  | 'row'
+  | 'column'
+  | 'value'
+  | 'unit'
+  | 'note'
+  | 'approx'
+  | 'printed'
+  | 'published'
+  | 'file';
 
 const ROLE_NAMES: Record<MetaRole, readonly string[]> = {
   agency: ['机构', '单位', '机关', '机构名称', '单位名称', '机关名称', '行政机关', 'agency', 'organ', 'organization'],
@@ -197,6 +213,10 @@ const ROLE_NAMES: Record<MetaRole, readonly string[]> = {
   value: ['数值', '值', '数据', 'value'],
   unit: ['计量单位', '单位(计量)', 'unit'],
   note: ['备注', '说明', 'note'],
+  approx: ['约数', '近似', 'approx', 'approximate'],
+  printed: ['原文印作', '原表印作', 'printed'],
+  published: ['发布日期', '发布时间', 'published'],
+  file: ['文件', '文件名', 'file'],
 };
 
 const ROLE_BY_NAME: ReadonlyMap<string, MetaRole> = new Map(

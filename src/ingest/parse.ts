@@ -17,7 +17,24 @@ export interface Progress {
 
 type Body = Omit<FileResult, 'file' | 'bytes' | 'encoding' | 'encodingSource' | 'problemsTotal'>;
 
-const LONG_FIELDS: readonly (keyof FigureRow & MetaRole)[] = ['agency', 'year', 'region', 'level', 'format', 'section', 'row', 'column', 'value', 'unit', 'source'];
+const LONG_FIELDS: readonly (keyof FigureRow & MetaRole)[] = [
+  'agency',
+  'year',
+  'region',
+  'level',
+  'format',
+  'section',
+  'row',
+  'column',
+  'value',
+  'unit',
+  'source',
+  'note',
+  'approx',
+  'printed',
+  'published',
+  'file',
+];
 
 /** Reads a long file: each record becomes a FigureRow for the shared builder. */
 class LongReader {
@@ -69,6 +86,11 @@ class LongReader {
         value: get('value'),
         unit: get('unit'),
         source: get('source'),
+        note: get('note'),
+        approx: get('approx'),
+        printed: get('printed'),
+        published: get('published'),
+        file: get('file'),
       },
       line,
     );

@@ -11,6 +11,14 @@ export function neutralise(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * The text a neutralised field stood for: our own exports put an apostrophe before a leading = + - @ tab or CR,
+ * and reading them back takes it away, so an export imports back as it was.
+ */
+export function restoreNeutralised(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** One field: quoted when it must be (or always, with `quoteAll`), inner quotes doubled. */
 export function csvField(text: string, quoteAll = false): string {
   return quoteAll || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -14,6 +14,7 @@ import type { TemplateFormat, TemplateShape } from '../ingest/templates';
 import type { EncodingSource, FileResult, ImportRecord, ParseOptions } from '../ingest/types';
 import { reportId, type Report } from '../model/report';
 import { dumpBackup, restoreBackup } from '../store/backup';
+import { loadReports } from '../store/db';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
 import { onChange } from '../store/sync';
 import type { AppState, IncomingFindings } from './app.svelte';
@@ -53,7 +54,12 @@ function inputSize(input: WorkerInput): number {
 
 /** Saves text as a file through a temporary link: the browser's own download, no server involved. */
 export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadParts(name, [text], type);
+}
+
+/** The same for a file built in parts: a Blob joins them, so a large export is never one giant string. */
+function downloadParts(name: string, parts: readonly string[], type: string): void {
+  const url = URL.createObjectURL(new Blob(parts as string[], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -393,10 +399,38 @@ export class ImportState {
   async exportBackup(): Promise<void> {
     const db = this.app.database();
     if (!db) return;
-    const content = await dumpBackup(db);
-    const day = content.exportedAt.slice(0, 10);
-    download(`disclosure-reports-backup-${day}.json`, JSON.stringify(content), 'application/json');
-    this.#say('backup.exported', { n: content.reports.length });
+    try {
+      const content = await dumpBackup(db);
+      const day = content.exportedAt.slice(0, 10);
+      download(`disclosure-reports-backup-${day}.json`, JSON.stringify(content), 'application/json');
+      this.#say('backup.exported', { n: content.reports.length });
+    } catch (e) {
+      this.#say('backup.failed', { message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Every stored cell as one long CSV, read from the store in chunks and written a report at a time. */
+  async exportAllFigures(): Promise<void> {
+    const db = this.app.database();
+    if (!db) return;
+    try {
+      const [reports, { longExportHead, longExportPart }] = await Promise.all([loadReports(db), import('../ingest/longExport')]);
+      if (reports.length === 0) {
+        this.#say('export.allEmpty');
+        return;
+      }
+      const parts = [longExportHead()];
+      let cells = 0;
+      for (const r of reports) {
+        parts.push(longExportPart(r));
+        cells += Object.keys(r.cells).length;
+      }
+      const day = new Date().toISOString().slice(0, 10);
+      downloadParts(`disclosure-reports-all-figures-${day}.csv`, parts, 'text/csv;charset=utf-8');
+      this.#say('export.allDone', { reports: reports.length, cells });
+    } catch (e) {
+      this.#say('export.allFailed', { message: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   downloadProblems(problems: readonly Problem[]): void {
