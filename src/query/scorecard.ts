@@ -1,12 +1,13 @@
 // The scorecard of the annual 考核: per organ and year, completeness, consistency and timeliness, and a total
-// with the weights shown. Timeliness follows 条例 Art. 49: county-and-above governments publish their own
-// report by 31 March; every other administrative organ (departments, towns, street offices) by 31 January of
-// the next year — a locality may set its own dates, so the rule is data. A report without a publication date is
-// "unknown", never on time or late, and its total says it leaves timeliness out. Pure.
+// with the weights shown. Timeliness follows 条例 Art. 49 (the 2019 revision, for reports on 2019 onwards):
+// county-and-above governments publish their own report by 31 March; every other administrative organ
+// (departments, towns, street offices) by 31 January of the next year. Reports on 2018 and before fall under the
+// 2008 条例 Art. 31: every organ by 31 March. A locality may set its own dates, so the rules are data. A report
+// without a publication date is "unknown", never on time or late, and its total says it leaves timeliness out. Pure.
 import type { Report } from '../model/report';
 import { completeness, percent } from './coverage';
 
-export type DeadlineKind = 'government' | 'organ';
+export type DeadlineKind = 'government' | 'organ' | 'before2019';
 
 export interface Deadline {
   /** 1–12, 1–31: the day in the year after the report's year by which it must be published. */
@@ -16,18 +17,23 @@ export interface Deadline {
 
 export type TimelinessRules = Record<DeadlineKind, Deadline>;
 
-/** 条例 Art. 49. */
+/** 条例 Art. 49, and Art. 31 of the 2008 条例 for reports on years before the revision. */
 export const ARTICLE_49: TimelinessRules = {
   government: { month: 3, day: 31 },
   organ: { month: 1, day: 31 },
+  before2019: { month: 3, day: 31 },
 };
+
+/** The first report year the revised 条例 (in force from 15 May 2019) governs. */
+export const REVISED_FROM = 2019;
 
 /**
  * Which deadline a report falls under, from its organ's level: a government at county level or above publishes
  * its own report by the later date; departments, towns (乡镇) and street offices (街道) by the earlier one.
  * undefined where the level does not say.
  */
-export function deadlineKind(level: string): DeadlineKind | undefined {
+export function deadlineKind(level: string, year: number = REVISED_FROM): DeadlineKind | undefined {
+  if (year < REVISED_FROM) return 'before2019';
   const l = level.normalize('NFKC');
   if (/乡|镇|街道|部门|局|办公室|委员会|厅/.test(l)) return 'organ';
   if (/政府/.test(l) && /省|市|区|县|州|盟|旗|自治/.test(l)) return 'government';
@@ -46,7 +52,7 @@ function iso(year: number, d: Deadline): string {
 const DAY = 86_400_000;
 
 export function timeliness(report: Pick<Report, 'year' | 'level' | 'published'>, rules: TimelinessRules = ARTICLE_49): Timeliness {
-  const kind = deadlineKind(report.level);
+  const kind = deadlineKind(report.level, report.year);
   if (!kind) return { kind: 'unknown', reason: 'no-level' };
   const deadline = iso(report.year + 1, rules[kind]);
   if (!report.published) return { kind: 'unknown', reason: 'no-date', deadline };

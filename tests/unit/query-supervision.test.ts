@@ -82,6 +82,14 @@ describe('timeliness (条例 Art. 49)', () => {
   ] as const)('%s', (_why, level, published, want) => {
     expect(t(level, published).kind).toBe(want);
   });
+  it.each([
+    ['a town’s 2018 report in March: the 2008 条例 gave every organ until 31 March', '乡镇', 2018, '2019-03-20', 'on-time'],
+    ['平潭综合实验区 2011, published 11 April 2012: late by 11 days', '区县政府(实验区,全区汇总)', 2011, '2012-04-11', 'late'],
+    ['a report without a level before 2019 still has its deadline', '', 2015, '2016-01-12', 'on-time'],
+    ['平潭综合实验区 2020, published 5 March 2021: on time for a government', '区县政府(实验区,全区汇总)', 2020, '2021-03-05', 'on-time'],
+  ] as const)('%s', (_why, level, year, published, want) => {
+    expect(t(level, published, year).kind).toBe(want);
+  });
   it('days late, and what they cost', () => {
     const late = t('乡镇', '2024-03-08');
     expect(late).toEqual({ kind: 'late', deadline: '2024-01-31', published: '2024-03-08', daysLate: 37 });
@@ -99,10 +107,12 @@ describe('timeliness (条例 Art. 49)', () => {
 describe('scorecard', () => {
   it('the total weighs the parts that are known and says when one is missing', () => {
     // 平潭 2023 was published on 2024-03-08 (its page says 发布时间), before 31 March: a government's own report.
-    const r: Report = { ...find(PT, 2023), published: '2024-03-08' };
+    const r = find(PT, 2023);
+    expect(r.published).toBe('2024-03-08');
     const full = scoreLine(r, { passed: 30, failed: 0, errors: 0, warnings: 0 });
     expect(full).toMatchObject({ completeness: 100, consistency: 100, timelinessScore: 100, total: 100, partial: false });
-    const noDate = scoreLine(find(PT, 2023), { passed: 29, failed: 1, errors: 1, warnings: 0 });
+    const { published: _, ...undated } = r;
+    const noDate = scoreLine(undated, { passed: 29, failed: 1, errors: 1, warnings: 0 });
     expect(noDate.timeliness.kind).toBe('unknown');
     expect(noDate.partial).toBe(true);
     // (100 × 40 + 97 × 40) / 80: timeliness left out, not counted as 0.

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/model/report';
-import { sampleReports as fromCsv } from '../../src/ingest/sample';
+import { samplePublished, sampleReports as fromCsv } from '../../src/ingest/sample';
 import { packSample, sampleReports, unpackSample } from '../../src/store/sample';
 
 const file = fileURLToPath(new URL('../../src/store/sample.json', import.meta.url));
@@ -19,6 +19,19 @@ describe('built-in sample', () => {
     }
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(sampleReports()).toEqual(expected);
+  });
+
+  it('every publication date of the sample is the one its report page states', () => {
+    const dates = samplePublished();
+    expect(dates.length).toBe(21);
+    for (const d of dates) {
+      const text = readFileSync(fileURLToPath(new URL(`../fixtures/texts/${d.text}`, import.meta.url)), 'utf8');
+      const stated = /(?:发布时间|发布日期)[:：]\s*(\d{4}-\d{2}-\d{2})/.exec(text)?.[1];
+      expect([d.agency, d.year, stated]).toEqual([d.agency, d.year, d.published]);
+    }
+    const reports = fromCsv();
+    expect(reports.filter((r) => r.published).length).toBe(21);
+    expect(reports.find((r) => r.agency === '平潭综合实验区' && r.year === 2020)?.published).toBe('2021-03-05');
   });
 
   it('packs and unpacks every kind of cell the same', () => {
