@@ -1,5 +1,6 @@
 // One cell's text → a Cell, or a reason it is not one. Missing is not zero: nothing here turns text into 0.
 import type { Cell } from '../model/report';
+import { quoted } from './limits';
 
 export type CellResult = { ok: true; cell: Cell } | { ok: false; code: string; zh: string; en: string };
 
@@ -23,6 +24,12 @@ export interface CellContext {
   column: string;
 }
 
+/**
+ * Digits a number may have before its decimal point: 15 are always exact in a double, and no count or amount in
+ * 元 of a report comes near them. Longer ones would be stored rounded (or as Infinity), so they are refused.
+ */
+const MAX_DIGITS = 15;
+
 /** Plain digits are most cells of a large file: read them without normalising first. */
 const PLAIN = /^\d{1,15}(\.\d+)?$/;
 
@@ -33,19 +40,28 @@ export function parseCellText(text: string, ctx: CellContext): CellResult {
   if (t === '') return { ok: true, cell: { value: null } };
   if (PLACEHOLDER.test(t)) return { ok: true, cell: { value: null, printed } };
   const m = NUMBER.exec(t);
-  if (!m) return { ok: false, code: 'bad-number', zh: `数值“${printed}”不是数字`, en: `value "${printed}" is not a number` };
+  if (!m) return { ok: false, code: 'bad-number', zh: `数值“${quoted(printed)}”不是数字`, en: `value "${quoted(printed)}" is not a number` };
   const [, before, sign, int, frac, after1, unit, after2] = m;
-  const magnitude = Number(int.replace(/,/g, '') + (frac ?? ''));
+  const digits = int.replace(/,/g, '').replace(/^0+(?=\d)/, '');
+  if (digits.length > MAX_DIGITS) {
+    return {
+      ok: false,
+      code: 'too-large',
+      zh: `数值“${quoted(printed)}”有 ${digits.length} 位整数,超过 ${MAX_DIGITS} 位,无法精确保存`,
+      en: `value "${quoted(printed)}" has ${digits.length} integer digits, more than ${MAX_DIGITS}: it cannot be stored exactly`,
+    };
+  }
+  const magnitude = Number(digits + (frac ?? ''));
   if (sign === '-' && magnitude !== 0 && !allowsNegative(ctx.column)) {
     return {
       ok: false,
       code: 'negative',
-      zh: `数值“${printed}”为负数,只有“本年增/减”可以为负`,
-      en: `value "${printed}" is negative; only 本年增/减 (change this year) may be negative`,
+      zh: `数值“${quoted(printed)}”为负数,只有“本年增/减”可以为负`,
+      en: `value "${quoted(printed)}" is negative; only 本年增/减 (change this year) may be negative`,
     };
   }
   if (sign === '+' && !allowsNegative(ctx.column)) {
-    return { ok: false, code: 'bad-number', zh: `数值“${printed}”不是数字`, en: `value "${printed}" is not a number` };
+    return { ok: false, code: 'bad-number', zh: `数值“${quoted(printed)}”不是数字`, en: `value "${quoted(printed)}" is not a number` };
   }
   const cell: Cell = { value: sign === '-' && magnitude !== 0 ? -magnitude : magnitude };
   if (before || after1 || after2) {

@@ -2,6 +2,7 @@
 // piece at a time in a browser, so this module cuts the text at record boundaries (a newline outside quotes)
 // and hands PapaParse one piece of whole records at a time: memory holds one chunk, never the file.
 import Papa from 'papaparse';
+import { MAX_RECORD_CHARS } from './limits';
 
 export type Delimiter = ',' | '\t' | ';';
 export const DELIMITERS: readonly Delimiter[] = [',', '\t', ';'];
@@ -24,6 +25,13 @@ export function sniffDelimiter(text: string): Delimiter {
   return best;
 }
 
+/** A record grew past MAX_RECORD_CHARS: reading stops there (`chars` is how long it had grown). */
+export class RecordTooLongError extends Error {
+  constructor(readonly chars: number) {
+    super(`record longer than ${MAX_RECORD_CHARS} characters`);
+  }
+}
+
 /**
  * Cuts text into runs of complete records. Quote state follows RFC 4180: a quote opens a quoted field only at
  * the start of a field; inside, "" is an escaped quote. A stray quote in the middle of a field stays literal, as
@@ -33,9 +41,23 @@ export class RecordSplitter {
   #carry = '';
   #state: 'start' | 'plain' | 'quoted' | 'quote-in-quoted' = 'start';
   #delim: number;
+  /** Fields begun so far in the record being read (0-based index of the current one). */
+  #field = 0;
+  /** The field whose opening quote is the one still open. */
+  #openField = 0;
+  readonly #max: number;
 
-  constructor(delimiter: Delimiter) {
+  constructor(delimiter: Delimiter, maxRecord = MAX_RECORD_CHARS) {
     this.#delim = delimiter.charCodeAt(0);
+    this.#max = maxRecord;
+  }
+
+  /**
+   * At the end of the input: the 0-based field of the record left open by a quote that never closed (everything
+   * after it would be one field), or null when every quote closed.
+   */
+  get unclosedField(): number | null {
+    return this.#state === 'quoted' ? this.#openField : null;
   }
 
   /** Complete records of what came so far (without the final newline), or null when none is complete yet. */
@@ -45,19 +67,28 @@ export class RecordSplitter {
     const from = this.#carry.length;
     let cut = -1;
     let state = this.#state;
+    let field = this.#field;
     for (let i = from; i < text.length; i++) {
       const c = text.charCodeAt(i);
       switch (state) {
         case 'start':
-          if (c === QUOTE) state = 'quoted';
-          else if (c === LF) cut = i;
-          else if (c !== this.#delim) state = 'plain';
+          if (c === QUOTE) {
+            state = 'quoted';
+            this.#openField = field;
+          } else if (c === LF) {
+            cut = i;
+            field = 0;
+          } else if (c === this.#delim) field++;
+          else state = 'plain';
           break;
         case 'plain':
-          if (c === this.#delim) state = 'start';
-          else if (c === LF) {
+          if (c === this.#delim) {
+            state = 'start';
+            field++;
+          } else if (c === LF) {
             cut = i;
             state = 'start';
+            field = 0;
           }
           break;
         case 'quoted':
@@ -65,15 +96,23 @@ export class RecordSplitter {
           break;
         case 'quote-in-quoted':
           if (c === QUOTE) state = 'quoted';
-          else if (c === this.#delim) state = 'start';
-          else if (c === LF) {
+          else if (c === this.#delim) {
+            state = 'start';
+            field++;
+          } else if (c === LF) {
             cut = i;
             state = 'start';
+            field = 0;
           } else state = 'plain';
           break;
       }
     }
     this.#state = state;
+    this.#field = field;
+    const carry = cut < 0 ? text.length : text.length - cut - 1;
+    // What is carried is the start of one record: past the bound it is no table line (most often a quote that
+    // never closed), and carrying it on would cost ever more time for each chunk.
+    if (carry > this.#max) throw new RecordTooLongError(carry);
     if (cut < 0) {
       this.#carry = text;
       return null;

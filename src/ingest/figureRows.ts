@@ -5,7 +5,10 @@ import { FORMAT_IDS, type Cell, type FormatId, type Report, reportId } from '../
 import { cellKey, isKnownKey } from '../model/vocabulary';
 import { parseCellText, type CellContext } from './cells';
 import { resolveFigure } from './labels';
+import { quoted } from './limits';
+import { nameProblem, type NameField, type NameProblem } from './names';
 import type { Problem } from './problems';
+import { MAX_PROBLEMS } from './types';
 
 /** One line of figures.csv: `agency,region,level,year,format,section,row,column,value,unit,source`. */
 export interface FigureRow {
@@ -79,13 +82,25 @@ export function parseUnitText(text: string | undefined): Pick<Cell, 'unit' | 'no
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** The years a report can be for: the regulations on disclosure date from 2008, the national format from 2019. */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2100;
+
+export function badYearZh(text: string): string {
+  return `年度“${quoted(text)}”不是有效年份(应为 ${MIN_YEAR}–${MAX_YEAR} 之间的四位数字,如 2020)`;
+}
+
+export function badYearEn(text: string): string {
+  return `year "${quoted(text)}" is not a valid year (four digits from ${MIN_YEAR} to ${MAX_YEAR}, e.g. 2020)`;
+}
+
 /** "2020", "2020年", "２０２０" → 2020; null for anything that is not a plausible report year. */
 export function parseYear(text: string, lenient: boolean): number | null {
   // Four ASCII digits, by far the most common, skip the normalisation (a long file has a year on every line).
   const t = lenient && !/^\d{4}$/.test(text) ? text.normalize('NFKC').trim().replace(/年$/, '') : text;
   if (lenient && !/^\d{4}$/.test(t)) return null;
   const year = Number(t);
-  return Number.isInteger(year) && year >= 1990 && year <= 2100 ? year : null;
+  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR ? year : null;
 }
 
 /**
@@ -129,6 +144,8 @@ interface Entry {
 /** Long rows → reports, one row at a time, so a streamed file never needs all its rows in memory. */
 export class FigureRowsBuilder {
   readonly problems: Problem[] = [];
+  /** Problems found beyond MAX_PROBLEMS: counted, not kept. */
+  unlisted = 0;
   /** Lines with no organ, no year and no value (an unfilled template line): ignored, but counted and shown. */
   emptyLines = 0;
   #byId = new Map<string, Entry>();
@@ -174,7 +191,19 @@ export class FigureRowsBuilder {
   }
 
   #problem(line: number, column: string, code: string, zh: string, en: string): void {
-    this.problems.push({ file: this.#file, row: line, column, code, zh, en });
+    // Past the listed maximum a problem is only counted: a file broken on every line must not fill the memory.
+    if (this.problems.length >= MAX_PROBLEMS) this.unlisted++;
+    else this.problems.push({ file: this.#file, row: line, column, code, zh, en });
+  }
+
+  /** The first name of a new report's line that breaks the rules of names.ts (checked once per report). */
+  #nameProblem(r: FigureRow): (NameProblem & { field: NameField }) | null {
+    for (const field of ['agency', 'region', 'level'] as const) {
+      const text = (r[field] ?? '').trim();
+      const bad = text === '' ? null : nameProblem(field, text);
+      if (bad) return { ...bad, field };
+    }
+    return null;
   }
 
   #name(field: keyof FigureRow, fallback: string): string {
@@ -195,7 +224,7 @@ export class FigureRowsBuilder {
     }
     const year = parseYear(r.year, lenient);
     if (year === null) {
-      this.#problem(line, this.#name('year', 'year'), 'bad-year', `年度“${r.year}”不是有效年份`, `year "${r.year}" is not a valid year`);
+      this.#problem(line, this.#name('year', 'year'), 'bad-year', badYearZh(r.year), badYearEn(r.year));
       return;
     }
     const figureColumn = this.#figureColumn;
@@ -251,6 +280,11 @@ export class FigureRowsBuilder {
     const last = this.#last;
     let entry = last && last.report.year === year && last.report.agency === agency ? last : this.#byId.get(reportId(agency, year));
     if (!entry) {
+      const bad = lenient ? this.#nameProblem(r) : null;
+      if (bad) {
+        this.#problem(line, this.#name(bad.field, bad.field), bad.code, `${bad.zh};本行未读取`, `${bad.en}; this line was not read`);
+        return;
+      }
       const report: Report = {
         agency,
         year,
@@ -268,8 +302,8 @@ export class FigureRowsBuilder {
       const published = (r.published ?? '').trim();
       if (lenient && published !== '') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-          const zh = `发布日期“${published}”应写作 年-月-日(如 2021-01-29);本行未读取`;
-          const en = `publication date "${published}" should be written year-month-day (e.g. 2021-01-29); this line was not read`;
+          const zh = `发布日期“${quoted(published)}”应写作 年-月-日(如 2021-01-29);本行未读取`;
+          const en = `publication date "${quoted(published)}" should be written year-month-day (e.g. 2021-01-29); this line was not read`;
           this.#problem(line, this.#name('published', 'published'), 'bad-date', zh, en);
           return;
         }
@@ -277,7 +311,7 @@ export class FigureRowsBuilder {
       }
       const file = restoreNeutralised((r.file ?? '').trim());
       if (lenient && file !== '') report.file = file;
-entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
+      entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources: new Map() };
       this.#byId.set(reportId(agency, year), entry);
     }
     this.#last = entry;
@@ -285,8 +319,14 @@ entry = { report, autoFormat: fmt === undefined, sources: new Map(), cellSources
       this.#problem(line, figureColumn, 'duplicate-key', `${agency} ${year} 年的“${key}”重复出现`, `"${key}" appears twice for ${agency} ${year}`);
       return;
     }
-    entry.report.cells[key] = cell;
     const source = lenient ? restoreNeutralised((r.source ?? '').trim()) : (r.source ?? '').trim();
+    // Each distinct source of a report is checked once: a long file repeats the same address on many lines.
+    const badSource = lenient && source !== '' && !entry.sources.has(source) ? nameProblem('source', source) : null;
+    if (badSource) {
+      this.#problem(line, this.#name('source', 'source'), badSource.code, `${badSource.zh};本行未读取`, `${badSource.en}; this line was not read`);
+      return;
+    }
+    entry.report.cells[key] = cell;
     entry.sources.set(source, (entry.sources.get(source) ?? 0) + 1);
     entry.cellSources.set(key, source);
   }

@@ -5,6 +5,8 @@ import { FORMAT_IDS, type Report } from '../model/report';
 import { isKnownKey } from '../model/vocabulary';
 import { allowsNegative } from './cells';
 import { detectFormat } from './figureRows';
+import { quoted } from './limits';
+import { nameProblem } from './names';
 import type { Problem } from './problems';
 import { FILE_KINDS, PROJECT_FORMAT, PROJECT_VERSION, type BackupContent, type FileKind, type ImportRecord } from './types';
 
@@ -89,13 +91,30 @@ export interface JsonResult {
 }
 
 function issueText(issue: v.BaseIssue<unknown>): { path: string; zh: string; en: string } {
-  const path = v.getDotPath(issue) ?? '';
-  const expected = issue.expected ?? '';
+  const path = quoted(v.getDotPath(issue) ?? '');
+  const name = path || '(整体)';
+  const nameEn = path || '(whole)';
+  // valibot quotes a string it received whole: a 50 MB organ name must not become a 50 MB message.
+  const received = quoted(issue.received);
+  if (issue.expected === 'never') return { path, zh: `未知的字段“${name}”`, en: `unknown field "${nameEn}"` };
+  if (issue.received === 'undefined') return { path, zh: `缺少字段“${name}”`, en: `field "${nameEn}" is missing` };
+  if (issue.type === 'finite') return { path, zh: `“${name}”应为有限的数字,实际为 ${received}`, en: `"${nameEn}" should be a finite number, found ${received}` };
+  const expected = quoted(issue.expected ?? '');
   return {
     path,
-    zh: `“${path || '(整体)'}”应为 ${expected},实际为 ${issue.received}`,
-    en: `"${path || '(whole)'}" should be ${expected}, found ${issue.received}`,
+    zh: `“${name}”应为 ${expected},实际为 ${received}`,
+    en: `"${nameEn}" should be ${expected}, found ${received}`,
   };
+}
+
+/** Keys valibot's record drops without a word (they would touch the prototype): each is a listed problem instead. */
+const DROPPED_KEYS = ['__proto__', 'constructor', 'prototype'];
+
+/** A report item must be an object of named fields: an array or a number is not one, whatever it holds. */
+function notAnObject(item: unknown): string | null {
+  if (Array.isArray(item)) return '数组 array';
+  if (item === null) return 'null';
+  return typeof item === 'object' ? null : typeof item;
 }
 
 /** Cell-level rules no schema can say: the key must be known; only 本年增/减 may be negative. */
@@ -117,6 +136,19 @@ function readReports(items: readonly unknown[], stored: boolean, file: string, p
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const n = i + 1;
+    const kind = notAnObject(item);
+    if (kind !== null) {
+      problems.push({ file, row: n, code: 'bad-report', zh: `第 ${n} 项不是年报对象(是 ${kind}),未读取`, en: `item ${n} is not a report object (it is ${kind}); not read` });
+      return;
+    }
+    const cellsIn = (item as { cells?: unknown }).cells;
+    if (cellsIn !== null && typeof cellsIn === 'object' && !Array.isArray(cellsIn)) {
+      for (const key of Object.keys(cellsIn)) {
+        if (DROPPED_KEYS.includes(key)) {
+          problems.push({ file, row: n, column: `cells.${key}`, code: 'unknown-key', zh: `第 ${n} 份年报:未知的指标“${key}”,该单元格未读取`, en: `report ${n}: unknown figure "${key}"; this cell was not read` });
+        }
+      }
+    }
     const parsed = stored ? v.safeParse(StoredReportSchema, item) : v.safeParse(PlainReportSchema, item);
     if (!parsed.success) {
       for (const issue of parsed.issues) {
@@ -126,6 +158,14 @@ function readReports(items: readonly unknown[], stored: boolean, file: string, p
       return;
     }
     const o = parsed.output;
+    for (const field of ['agency', 'region', 'level', 'source'] as const) {
+      const text = o[field];
+      const bad = text === '' ? null : nameProblem(field, text);
+      if (bad) {
+        problems.push({ file, row: n, column: field, code: bad.code, zh: `第 ${n} 份年报未读取:${bad.zh}`, en: `report ${n} not read: ${bad.en}` });
+        return;
+      }
+    }
     const report: Report = {
       agency: o.agency,
       year: o.year,
@@ -144,7 +184,13 @@ function readReports(items: readonly unknown[], stored: boolean, file: string, p
       return;
     }
     seen.add(id);
+    const had = Object.keys(report.cells).length;
     checkCells(report, n, file, problems);
+    if (had > 0 && Object.keys(report.cells).length === 0) {
+      // Every figure was refused: an empty report would replace a stored one with nothing.
+      problems.push({ file, row: n, column: 'cells', code: 'no-figures', zh: `第 ${n} 份年报(${report.agency} ${report.year} 年)没有可读取的数值,未导入`, en: `report ${n} (${report.agency} ${report.year}) has no figure that could be read; not imported` });
+      return;
+    }
     out.push(report);
   });
   return out;
@@ -156,8 +202,12 @@ export function parseJsonText(text: string, file: string): JsonResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    problems.push({ file, code: 'bad-json', zh: `不是有效的 JSON:${msg}`, en: `not valid JSON: ${msg}` });
+    // V8's message quotes a few characters around the place, no more; a long one is cut all the same.
+    const msg = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+    // V8 names the place when it can ("… (line 3 column 17)"): the problem carries it as row and column.
+    const at = /line (\d+) column (\d+)/.exec(msg);
+    const where = at ? { row: Number(at[1]), column: `${at[2]}` } : {};
+    problems.push({ file, ...where, code: 'bad-json', zh: `不是有效的 JSON:${msg}`, en: `not valid JSON: ${msg}` });
     return { kind: 'unknown', reports: [], problems };
   }
   if (Array.isArray(data)) return { kind: 'json-reports', reports: readReports(data, false, file, problems), problems };

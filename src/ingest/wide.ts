@@ -5,12 +5,17 @@ import type { Cell, Report } from '../model/report';
 import { reportId } from '../model/report';
 import { isKnownKey } from '../model/vocabulary';
 import { parseCellText, type CellContext } from './cells';
-import { detectFormat, parseFormat, parseYear } from './figureRows';
+import { badYearEn, badYearZh, detectFormat, parseFormat, parseYear } from './figureRows';
 import { headerCandidates, resolveHeader, type MetaRole } from './labels';
+import { quoted } from './limits';
+import { nameProblem, type NameField } from './names';
 import type { Problem } from './problems';
+import { MAX_PROBLEMS } from './types';
 import type { ColumnInfo, ColumnMappings } from './types';
 
 const SAMPLES = 3;
+
+const NAME_FIELDS: readonly NameField[] = ['agency', 'region', 'level', 'source'];
 
 interface FigureColumn {
   index: number;
@@ -23,6 +28,8 @@ interface FigureColumn {
 export class WideBuilder {
   readonly columns: ColumnInfo[];
   readonly problems: Problem[] = [];
+  /** Problems found beyond MAX_PROBLEMS: counted, not kept. */
+  unlisted = 0;
   emptyLines = 0;
   #file: string;
   #reports = new Map<string, Report>();
@@ -36,10 +43,22 @@ export class WideBuilder {
     this.columns = headers.map((header, index): ColumnInfo => {
       const role = roles[index];
       if (role && role !== 'section' && role !== 'row' && role !== 'column' && role !== 'value' && role !== 'unit') {
-        if (this.#index[role] === undefined) {
+        const first = this.#index[role];
+        if (first === undefined) {
           this.#index[role] = index;
           return { index, header, role };
         }
+        // Two columns for the organ (or the year…): which one is meant cannot be known. The first is read and the
+        // person is told; the other is not read.
+        this.problems.push({
+          file,
+          row: 1,
+          column: header,
+          code: 'duplicate-column',
+          zh: `列“${quoted(header)}”与第 ${first + 1} 列“${quoted(headers[first])}”含义相同,本列未读取`,
+          en: `column "${quoted(header)}" means the same as column ${first + 1} "${quoted(headers[first])}"; this column was not read`,
+        });
+        return { index, header, role: 'skipped' };
       }
       let info: ColumnInfo;
       if (index in mappings) {
@@ -83,7 +102,9 @@ export class WideBuilder {
   }
 
   #problem(line: number, column: string, code: string, zh: string, en: string): void {
-    this.problems.push({ file: this.#file, row: line, column, code, zh, en });
+    // Past the listed maximum a problem is only counted: a file broken on every line must not fill the memory.
+    if (this.problems.length >= MAX_PROBLEMS) this.unlisted++;
+    else this.problems.push({ file: this.#file, row: line, column, code, zh, en });
   }
 
   #field(fields: readonly string[], role: MetaRole): string {
@@ -112,10 +133,18 @@ export class WideBuilder {
       this.#problem(line, agencyHeader, 'no-organ', '缺少机构名称', 'the organ is missing');
       return;
     }
+    for (const field of NAME_FIELDS) {
+      const text = field === 'agency' ? agency : this.#field(fields, field);
+      const bad = text === '' ? null : nameProblem(field, text);
+      if (bad) {
+        this.#problem(line, this.columns[this.#index[field] ?? 0].header, bad.code, `${bad.zh};本行未读取`, `${bad.en}; this line was not read`);
+        return;
+      }
+    }
     const yearText = this.#field(fields, 'year');
     const year = parseYear(yearText, true);
     if (year === null) {
-      this.#problem(line, yearHeader, 'bad-year', `年度“${yearText}”不是有效年份`, `year "${yearText}" is not a valid year`);
+      this.#problem(line, yearHeader, 'bad-year', badYearZh(yearText), badYearEn(yearText));
       return;
     }
     const id = reportId(agency, year);

@@ -1,11 +1,12 @@
 // The import worker: all decoding and parsing happens here, off the page's thread. Our own module
 // worker calling PapaParse, not PapaParse's `worker: true`, which hangs in a minified Vite build.
 import type { FrontEnds } from './document/extract';
-import { isDataHeader, looksLikeReportText, routeOf } from './route';
+import { isDataHeader, looksLikeReportText } from './route';
 import { looksLikeHtml } from './document/decode';
 import { parseRecords, sniffDelimiter } from './csv';
 import { toStored } from '../model/storedShape';
-import { parseSource, parseText, type Progress } from './parse';
+import { parseText, type Progress } from './parse';
+import { readSource } from './read';
 import type { ParseRequest, WorkerInput, WorkerReply } from './protocol';
 import type { FileResult, ParseOptions } from './types';
 
@@ -44,15 +45,8 @@ const frontEnds: FrontEnds = {
   xlsx: async (bytes, name) => (await import('./document/xlsx')).readXlsx(bytes, name),
 };
 
-async function readFile(file: File, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
-  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
-  const tail = file.size > 65536 ? new Uint8Array(await file.slice(file.size - 65536).arrayBuffer()) : undefined;
-  if (routeOf(head, tail) === 'document') {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const { readDocumentInput } = await import('./documentFile');
-    return readDocumentInput({ name: file.name, bytes }, file.size, frontEnds, { onProgress, ...(options.encoding ? { encoding: options.encoding } : {}) });
-  }
-  return parseSource({ name: file.name, size: file.size, read: async (s, end) => new Uint8Array(await file.slice(s, end).arrayBuffer()) }, options, onProgress);
+function readFile(file: File, options: ParseOptions, onProgress: (p: Progress) => void): Promise<FileResult> {
+  return readSource({ name: file.name, size: file.size, read: async (s, end) => new Uint8Array(await file.slice(s, end).arrayBuffer()) }, options, frontEnds, onProgress);
 }
 
 /** Pasted text is CSV when its first line names our columns, a report when it reads like one. */

@@ -13,7 +13,9 @@ const read = (name: string, text: string) => parseText(name, text, {}, () => {})
 describe('templates', () => {
   it.each(['GB2019', 'GB2021'] as const)('wide %s: every official header reads back as its own figure', async (format) => {
     const r = await read(`template-wide-${format}.csv`, wideTemplate(format));
-    expect(r).toMatchObject({ kind: 'wide', problemsTotal: 0, reports: [] });
+    // An unfilled wide template is its header alone: the reader says so, and every header is still understood.
+    expect(r).toMatchObject({ kind: 'wide', problemsTotal: 1, reports: [] });
+    expect(r.problems.map((p) => [p.code, p.row, p.zh])).toEqual([['no-rows', 1, '文件只有表头,没有数据行']]);
     expect(r.columns.slice(6).map((c) => c.key)).toEqual(templateKeys(format));
     expect(r.columns.every((c) => c.role !== 'unknown')).toBe(true);
   });

@@ -20,7 +20,7 @@ describe('long rows with canonical keys → reports', () => {
     // case, rows, expected problem (file, row, column, code, zh)
     ['a value that is not a number', [{ ...base, value: '3件' }], { row: 2, column: 'value', code: 'bad-number', zh: '数值“3件”不是数字' }],
     ['an unknown key', [{ ...base, row: 'granted_all' }], { row: 2, column: 'section/row/column', code: 'unknown-key', zh: '未知的指标“requests.granted_all.total”' }],
-    ['a year that is no year', [{ ...base, year: '二〇二〇' }], { row: 2, column: 'year', code: 'bad-year', zh: '年度“二〇二〇”不是有效年份' }],
+    ['a year that is no year', [{ ...base, year: '二〇二〇' }], { row: 2, column: 'year', code: 'bad-year', zh: '年度“二〇二〇”不是有效年份(应为 1990–2100 之间的四位数字,如 2020)' }],
     ['an unknown format', [{ ...base, format: 'GB2030' }], { row: 2, column: 'format', code: 'bad-format', zh: '格式“GB2030”无法识别' }],
     ['the same figure twice', [base, { ...base, value: '4' }], { row: 3, column: 'section/row/column', code: 'duplicate-key', zh: '某镇人民政府 2020 年的“requests.granted.total”重复出现' }],
   ] as const)('%s is a problem naming file, row and column', (_case, rows, expected) => {
