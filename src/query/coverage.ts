@@ -3,12 +3,9 @@
 // national tables print. Organs on a roster with no report at all still get their row ("未报"). Pure.
 import { layoutKeys, officialLayout } from '../model/officialLayout';
 import type { FormatId, Report } from '../model/report';
+import type { RosterEntry } from '../model/roster';
 
-export interface RosterEntry {
-  agency: string;
-  level: string;
-  region: string;
-}
+export type { RosterEntry } from '../model/roster';
 
 export interface FindingCounts {
   errors: number;
