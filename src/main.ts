@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import './ui/theme.css';
 import App from './ui/App.svelte';
 import { loadLang } from './state/lang';
 

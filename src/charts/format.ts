@@ -2,6 +2,8 @@
 // (ECharts renders tooltips as HTML and does not sanitise; agency names come from users' files).
 import { formatNumber, translator, unitLabel, type Lang } from '../i18n/messages';
 import type { Series, SeriesPoint } from '../query/series';
+import { MARK, type YearMark } from './marks';
+import { ACCENT } from './palette';
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,13 +34,15 @@ export function pointNote(p: SeriesPoint, lang: Lang): string {
   return notes.join(';');
 }
 
-/** Tooltip HTML for one year across series; every piece escaped. */
-export function tooltipHtml(year: string, rows: { series: Series; point: SeriesPoint | undefined }[], lang: Lang): string {
+/** Tooltip HTML for one year across series, with the year's findings (⚠) when it has any; every piece escaped. */
+export function tooltipHtml(year: string, rows: { series: Series; point: SeriesPoint | undefined }[], lang: Lang, mark?: YearMark): string {
   const lines = rows.map(({ series, point }) => {
     const value = point ? pointText(point, lang, series.unit) : MISSING;
     const unit = point?.value !== null && point && series.unit !== '%' ? ` ${unitLabel(lang, series.unit)}` : '';
     const note = point ? pointNote(point, lang) : '';
     return `${escapeHtml(seriesName(series, lang))}: <b>${escapeHtml(value + unit)}</b>${note ? ` <i>(${escapeHtml(note)})</i>` : ''}`;
   });
-  return [`<b>${escapeHtml(year)}</b>`, ...lines].join('<br>');
+  const head = mark ? `<b style="color:${ACCENT}">${MARK} ${escapeHtml(year)}</b>` : `<b>${escapeHtml(year)}</b>`;
+  const findings = mark ? mark.lines.map((l) => `<span style="color:${ACCENT}">${MARK} ${escapeHtml(l)}</span>`) : [];
+  return [head, ...lines, ...findings].join('<br>');
 }

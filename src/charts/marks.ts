@@ -1,7 +1,6 @@
 // Year markers for charts and their tables: which years' reports have findings, and why. Pure.
 import type { Finding } from '../checks/types';
 import type { Lang } from '../i18n/messages';
-import type { ChartOption } from './types';
 
 export interface YearMark {
   year: number;
@@ -32,18 +31,3 @@ export function markedYearsText(years: readonly number[], marks: ReadonlyMap<num
 }
 
 export const MARK = '⚠';
-
-/** The same option with "⚠" before marked years on the category axis: the canvas shows the marker too. */
-export function markAxis(option: ChartOption, marks: ReadonlyMap<number, YearMark>): ChartOption {
-  if (marks.size === 0) return option;
-  const mark = (axis: object): object => ({
-    ...axis,
-    axisLabel: {
-      ...('axisLabel' in axis && typeof axis.axisLabel === 'object' ? axis.axisLabel : {}),
-      formatter: (value: string) => (marks.has(Number(value)) ? `${MARK} ${value}` : value),
-    },
-  });
-  const x = option.xAxis;
-  if (x === undefined) return option;
-  return { ...option, xAxis: (Array.isArray(x) ? x.map(mark) : mark(x)) as ChartOption['xAxis'] };
-}

@@ -2,11 +2,11 @@
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../model/outcomes';
 import type { Report } from '../model/report';
 import { toWanYuan, moneyUnitState } from '../model/units';
-import { APPLICANT_PARTS, SECTION_BY_KEY } from '../model/vocabulary';
+import { APPLICANT_PARTS } from '../model/vocabulary';
+import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint } from './series';
+import { tableGap } from './tables';
 
 const APPLICANT_KEYS = [...APPLICANT_PARTS, 'total'];
-const REQUEST_ROWS = SECTION_BY_KEY.get('requests')?.rows.map((r) => r.key) ?? [];
-import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint } from './series';
 
 export interface YearRange {
   from?: number;
@@ -128,17 +128,13 @@ export function outcomeGroupPoint(r: Report, group: OutcomeGroup): SeriesPoint {
   return out;
 }
 
-function hasRequestTable(r: Report): boolean {
-  return REQUEST_ROWS.some((row) => hasRow(r, row));
-}
-
 export function requestOutcomes(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
   const { byYear, years, sources } = organYears(reports, agency, range.from, range.to);
   const forYear = (y: number, f: (r: Report) => SeriesPoint): SeriesPoint => {
     const r = byYear.get(y);
     if (!r) return missing(y, 'no-report');
-    if (!hasRequestTable(r)) return missing(y, r.format === 'GB2019' || r.format === 'GB2021' ? 'absent' : 'not-in-format');
-    return f(r);
+    const gap = tableGap(r, 'requests');
+    return gap ? missing(y, gap) : f(r);
   };
   return {
     agency,

@@ -4,6 +4,7 @@ import type { Report } from '../model/report';
 import { SECTION_BY_KEY } from '../model/vocabulary';
 import { requestOutcomes, requestRowTotal, type YearRange } from './coreCharts';
 import { missing, organYears, point, type ChartData, type Series, type SeriesPoint } from './series';
+import { tableGap, type TableId } from './tables';
 
 /** Outcome groups as a share (%) of all outcomes that year; a year with any group missing has no shares. */
 export function outcomeShares(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
@@ -63,12 +64,10 @@ function seriesFrom(
 const requests = SECTION_BY_KEY.get('requests');
 const APPLICANT_LABELS = requests?.columns.filter((c) => c.key !== 'total') ?? [];
 
-function tableGap(r: Report, section: 'requests' | 'review', f: () => SeriesPoint): SeriesPoint {
-  if (r.format === 'pre2019' || r.format === 'text-only') {
-    const key = section === 'requests' ? 'requests.new_received.total' : 'review.admin_review.total';
-    if (!(key in r.cells)) return missing(r.year, 'not-in-format');
-  }
-  return f();
+/** A figure of table 三 or 四, or the reason the report has no such table. */
+function fromTable(r: Report, table: TableId, f: () => SeriesPoint): SeriesPoint {
+  const gap = tableGap(r, table);
+  return gap ? missing(r.year, gap) : f();
 }
 
 /** 本年新收 by type of applicant. */
@@ -82,7 +81,7 @@ export function applicants(reports: readonly Report[], agency: string, range: Ye
       zh: c.zh.replace('法人或其他组织/', ''),
       en: c.en.replace('Organisations / ', ''),
       unit: '件',
-      get: (r) => tableGap(r, 'requests', () => point(r.year, r.cells[`requests.new_received.${c.key}`])),
+      get: (r) => fromTable(r, 'requests', () => point(r.year, r.cells[`requests.new_received.${c.key}`])),
     })),
   );
 }
@@ -102,7 +101,7 @@ export function reasons(reports: readonly Report[], agency: string, group: Reaso
       zh: row.zh.split('/').pop() ?? row.zh,
       en: row.en.split(' / ').pop() ?? row.en,
       unit: '件',
-      get: (r) => tableGap(r, 'requests', () => requestRowTotal(r, row.key)),
+      get: (r) => fromTable(r, 'requests', () => requestRowTotal(r, row.key)),
     })),
   );
 }
@@ -122,7 +121,7 @@ export function reviewOutcomes(reports: readonly Report[], agency: string, row: 
       zh: c.zh,
       en: c.en,
       unit: '件',
-      get: (r) => tableGap(r, 'review', () => point(r.year, r.cells[`review.${row}.${c.key}`])),
+      get: (r) => fromTable(r, 'review', () => point(r.year, r.cells[`review.${row}.${c.key}`])),
     })),
   );
 }

@@ -3,6 +3,7 @@ import { OUTCOME_GROUPS } from '../model/outcomes';
 import type { Report } from '../model/report';
 import { AMOUNT, outcomeGroupPoint, procurementAmountPoint, procurementGap, PROJECTS, requestRowTotal } from './coreCharts';
 import { missing, point, type SeriesPoint } from './series';
+import { tableGap } from './tables';
 
 export interface Metric {
   key: string;
@@ -18,10 +19,6 @@ function cellMetric(key: string, zh: string, en: string, unit: string, cellKey: 
   return { key, zh, en, unit, additive: true, value: (r) => point(r.year, r.cells[cellKey]) };
 }
 
-function hasRequestTable(r: Report): boolean {
-  return `requests.new_received.total` in r.cells || `requests.results_total.total` in r.cells || `requests.granted.total` in r.cells;
-}
-
 function requestMetric(key: string, zh: string, en: string, f: (r: Report) => SeriesPoint): Metric {
   return {
     key,
@@ -29,17 +26,22 @@ function requestMetric(key: string, zh: string, en: string, f: (r: Report) => Se
     en,
     unit: '件',
     additive: true,
-    value: (r) => (hasRequestTable(r) ? f(r) : missing(r.year, r.format === 'pre2019' || r.format === 'text-only' ? 'not-in-format' : 'absent')),
+    value: (r) => {
+      const gap = tableGap(r, 'requests');
+      return gap ? missing(r.year, gap) : f(r);
+    },
   };
 }
 
 function reviewTotal(r: Report, rows: readonly string[]): SeriesPoint {
+  const gap = tableGap(r, 'review');
+  if (gap) return missing(r.year, gap);
   let sum = 0;
   const flags = new Set<SeriesPoint['flags'][number]>();
   for (const row of rows) {
     const p = point(r.year, r.cells[`review.${row}.total`]);
     if (p.value === null) {
-      if (p.flags.includes('absent')) return missing(r.year, r.format === 'pre2019' || r.format === 'text-only' ? 'not-in-format' : 'absent');
+      if (p.flags.includes('absent')) return p;
       flags.add('blank-as-zero');
       continue;
     }
@@ -47,7 +49,6 @@ function reviewTotal(r: Report, rows: readonly string[]): SeriesPoint {
   }
   return { year: r.year, value: sum, flags: [...flags] };
 }
-
 
 export const METRICS: readonly Metric[] = [
   cellMetric('published_items', '主动公开/更新信息条数', 'Items published or updated', '条', 'headline.published_items.total'),

@@ -10,12 +10,18 @@ export interface Card {
   zh: string;
   en: string;
   unit: string;
+  /**
+   * The latest year in range whose report has the figure; when none has it, the latest year with a report (the
+   * point then says why it is missing).
+   */
   year: number;
   point: SeriesPoint;
-  /** Value of the year before, when that report exists and has the figure. */
+  /** Value of the year before `year`: null when there is no report that year, else its point (maybe missing). */
   previous: SeriesPoint | null;
   /** Latest minus previous; null when either is missing. */
   change: number | null;
+  /** Later years in range whose reports lack the figure (the card skipped them to show `year`). */
+  skipped: number[];
 }
 
 function metric(key: string): Metric {
@@ -48,15 +54,17 @@ const CARDS: readonly { key: string; zh: string; en: string; unit: string; get: 
 
 export function overviewCards(reports: readonly Report[], agency: string, from?: number, to?: number): Card[] {
   const { byYear } = organYears(reports, agency, from, to);
-  const years = [...byYear.keys()].sort((a, b) => a - b);
+  const years = [...byYear.keys()].sort((a, b) => b - a);
   if (years.length === 0) return [];
-  const year = years[years.length - 1];
-  const latest = byYear.get(year) as Report;
-  const before = byYear.get(year - 1);
   return CARDS.map((c) => {
-    const point = c.get(latest);
+    const points = years.map((y) => c.get(byYear.get(y) as Report));
+    const at = points.findIndex((p) => p.value !== null);
+    const i = at === -1 ? 0 : at;
+    const year = years[i];
+    const point = points[i];
+    const before = byYear.get(year - 1);
     const previous = before ? c.get(before) : null;
     const change = point.value !== null && previous?.value != null ? Math.round((point.value - previous.value) * 1000) / 1000 : null;
-    return { key: c.key, zh: c.zh, en: c.en, unit: c.unit, year, point, previous, change };
+    return { key: c.key, zh: c.zh, en: c.en, unit: c.unit, year, point, previous, change, skipped: at === -1 ? [] : years.slice(0, at).reverse() };
   });
 }

@@ -5,6 +5,7 @@
 import type { Report } from '../model/report';
 import { requestRowTotal, type YearRange } from './coreCharts';
 import { missing, organYears, point, type ChartData, type PointFlag, type SeriesPoint, type YearSource } from './series';
+import { tableGap, type TableId } from './tables';
 
 export type RatioFlag = PointFlag;
 
@@ -83,13 +84,6 @@ export function correctionRate(r: Report, rows: readonly string[]): RatioPoint {
 export const REVIEW_ROWS = ['admin_review'] as const;
 export const LITIGATION_ROWS = ['litigation_direct', 'litigation_after_review'] as const;
 
-function table(r: Report, keys: readonly string[]): boolean {
-  return keys.some((k) => k in r.cells);
-}
-
-const REQUEST_KEYS = ['granted', 'partially_granted', 'results_total'].flatMap((row) => [`requests.${row}.total`, `requests.${row}.natural_person`]);
-const REVIEW_KEYS = [...REVIEW_ROWS, ...LITIGATION_ROWS].flatMap((row) => [`review.${row}.total`, `review.${row}.corrected`]);
-
 function gap(year: number, flag: PointFlag): RatioPoint {
   const p = missing(year, flag);
   return { year, value: null, numerator: null, denominator: null, flags: p.flags };
@@ -97,30 +91,30 @@ function gap(year: number, flag: PointFlag): RatioPoint {
 
 export function ratios(reports: readonly Report[], agency: string, range: YearRange = {}): RatioData {
   const { byYear, years, sources } = organYears(reports, agency, range.from, range.to);
-  const forYear = (y: number, keys: readonly string[], f: (r: Report) => RatioPoint): RatioPoint => {
+  const forYear = (y: number, table: TableId, f: (r: Report) => RatioPoint): RatioPoint => {
     const r = byYear.get(y);
     if (!r) return gap(y, 'no-report');
     // No table at all: a national-format report lost it (absent); an older layout never had one.
-    if (!table(r, keys)) return gap(y, r.format === 'GB2019' || r.format === 'GB2021' ? 'absent' : 'not-in-format');
-    return f(r);
+    const missingTable = tableGap(r, table);
+    return missingTable ? gap(y, missingTable) : f(r);
   };
   return {
     agency,
     years,
     sources,
     series: [
-      { key: 'disclosure', zh: '公开率', en: 'Disclosure rate', points: years.map((y) => forYear(y, REQUEST_KEYS, disclosureRate)) },
+      { key: 'disclosure', zh: '公开率', en: 'Disclosure rate', points: years.map((y) => forYear(y, 'requests', disclosureRate)) },
       {
         key: 'review_correction',
         zh: '行政复议纠错率',
         en: 'Correction rate, administrative review',
-        points: years.map((y) => forYear(y, REVIEW_KEYS, (r) => correctionRate(r, REVIEW_ROWS))),
+        points: years.map((y) => forYear(y, 'review', (r) => correctionRate(r, REVIEW_ROWS))),
       },
       {
         key: 'litigation_correction',
         zh: '行政诉讼纠错率',
         en: 'Correction rate, litigation',
-        points: years.map((y) => forYear(y, REVIEW_KEYS, (r) => correctionRate(r, LITIGATION_ROWS))),
+        points: years.map((y) => forYear(y, 'review', (r) => correctionRate(r, LITIGATION_ROWS))),
       },
     ],
   };

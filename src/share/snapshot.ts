@@ -5,9 +5,19 @@ import { FORMAT_IDS, type Cell, type Report } from '../model/report';
 import { isKnownKey } from '../model/vocabulary';
 import { fromBase64Url, toBase64Url } from './base64url';
 
-export const SNAPSHOT_VERSION = 1;
+/** 2 added the chart's ⚠ marks; links of version 1 still open. */
+export const SNAPSHOT_VERSION = 2;
 /** A link longer than this may be cut by chat tools and mail clients: offer the view-only link instead. */
 export const MAX_LINK_LENGTH = 2000;
+
+/** A year's ⚠ mark as the sender's chart showed it (the same shape as the charts' year marks). */
+export interface SharedMark {
+  year: number;
+  severity: 'error' | 'warning';
+  rules: string[];
+  /** One line per finding, in the sender's language. */
+  lines: string[];
+}
 
 export interface Snapshot {
   /** The view's hash (without the snapshot itself). */
@@ -17,6 +27,8 @@ export interface Snapshot {
   /** ISO date the link was made. */
   made: string;
   reports: Report[];
+  /** The ⚠ marks of the chart's years as the sender saw them: the recipient cannot check a chart's cells alone. */
+  marks?: SharedMark[];
 }
 
 /**
@@ -31,11 +43,13 @@ interface Wire {
   made: string;
   s: string[];
   r: [agency: number, year: number, format: number, region: number, level: number, source: number, cells: WireCell[]][];
+  /** Marks: year, 1 for an error (0 a warning), rule strings, line strings. */
+  m?: [year: number, error: 0 | 1, rules: number[], lines: number[]][];
 }
 
 const Index = v.pipe(v.number(), v.integer(), v.minValue(-1));
 const WireSchema = v.object({
-  v: v.literal(SNAPSHOT_VERSION),
+  v: v.union([v.literal(1), v.literal(SNAPSHOT_VERSION)]),
   view: v.pipe(v.string(), v.maxLength(4000)),
   chart: v.pipe(v.string(), v.regex(/^[a-z0-9-]{1,60}$/)),
   made: v.pipe(v.string(), v.isoTimestamp()),
@@ -60,6 +74,19 @@ const WireSchema = v.object({
       ]),
     ),
     v.maxLength(2000),
+  ),
+  m: v.optional(
+    v.pipe(
+      v.array(
+        v.strictTuple([
+          v.pipe(v.number(), v.integer(), v.minValue(1990), v.maxValue(2100)),
+          v.union([v.literal(0), v.literal(1)]),
+          v.pipe(v.array(Index), v.maxLength(50)),
+          v.pipe(v.array(Index), v.maxLength(200)),
+        ]),
+      ),
+      v.maxLength(200),
+    ),
   ),
 });
 
@@ -91,7 +118,11 @@ function toWire(s: Snapshot): Wire {
         return [k, c.value];
       }),
   ]);
-  return { v: SNAPSHOT_VERSION, view: s.view, chart: s.chart, made: s.made, s: strings, r };
+  const wire: Wire = { v: SNAPSHOT_VERSION, view: s.view, chart: s.chart, made: s.made, s: strings, r };
+  if (s.marks && s.marks.length > 0) {
+    wire.m = s.marks.map((m) => [m.year, m.severity === 'error' ? 1 : 0, m.rules.map(ref), m.lines.map(ref)]);
+  }
+  return wire;
 }
 
 export class SnapshotError extends Error {}
@@ -118,7 +149,16 @@ function fromWire(w: v.InferOutput<typeof WireSchema>): Snapshot {
     }
     return { agency, year, format: FORMAT_IDS[f], region: str(region, 'region'), level: str(level, 'level'), source: str(source, 'source'), cells: out };
   });
-  return { view: w.view, chart: w.chart, made: w.made, reports };
+  const snapshot: Snapshot = { view: w.view, chart: w.chart, made: w.made, reports };
+  if (w.m) {
+    snapshot.marks = w.m.map(([year, error, rules, lines]) => ({
+      year,
+      severity: error === 1 ? 'error' : 'warning',
+      rules: rules.map((i) => str(i, 'rule')),
+      lines: lines.map((i) => str(i, 'line')),
+    }));
+  }
+  return snapshot;
 }
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {

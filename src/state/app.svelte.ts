@@ -4,9 +4,10 @@
 // Opening with many reports stored: the organ shown first is read on its own (keys, then that organ's reports), its
 // charts are drawn, and everything else is read in chunks behind it. After a write made here, the reports in memory
 // are updated from what was written instead of reading the store back.
-import { checkReports, type Finding } from '../checks';
+import { checkReports, findingsByYear, type Finding } from '../checks';
 import type { ChecksClient } from '../checks/client';
-import type { FigureSpec } from '../charts/figureSpec';
+import { yearMarks, type YearMark } from '../charts/marks';
+import type { Figure, FigureContext } from '../figures/types';
 import { translator, type Lang, type MessageKey, type Translate } from '../i18n/messages';
 import { reportId, type Report } from '../model/report';
 import { groupByAgency, organs, organsFromKeys, type OrganSummary } from '../query/organs';
@@ -57,6 +58,21 @@ export function isSingleOrganView(view: ViewState['view']): boolean {
 }
 
 const NO_FINDINGS: Finding[] = [];
+const NO_MARKS: ReadonlyMap<number, YearMark> = new Map();
+
+/** A chart picked for present mode: its figure id and the view it was picked in (organ, years, organs, metric). */
+export interface PresentItem {
+  /** Figure id plus the view: the same chart of two organs is two slides. */
+  key: string;
+  id: string;
+  view: ViewState;
+}
+
+/** What the status region says, kept as a message key so a change of language says it again in the new one. */
+interface Said {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
 
 /** The findings of an import review's incoming reports, computed by the checks worker. */
 export class IncomingFindings {
@@ -76,14 +92,16 @@ export class AppState {
   storeVersion = $state(0);
   ready = $state(false);
   lang = $state<Lang>(loadLang());
-  message = $state('');
+  #said = $state.raw<Said | null>(null);
   view = $state<ViewState>(defaultView());
   /** A chart snapshot opened from a shared link: shown instead of the store until dismissed or imported. */
   snapshot = $state.raw<Snapshot | null>(null);
-  /** Charts picked for present mode, in order (each as it was defined when picked). */
-  presentList = $state.raw<FigureSpec[]>([]);
+  /** Charts picked for present mode, in order (each rebuilt from its id and the view it was picked in). */
+  presentList = $state.raw<PresentItem[]>([]);
   presenting = $state(false);
   printing = $state(false);
+  /** Organs whose reports the last import wrote here: the page offers to show them (the view stays where it was). */
+  imported = $state.raw<string[]>([]);
 
   #db: Db | undefined;
   #checks: Promise<ChecksClient> | undefined;
@@ -93,6 +111,8 @@ export class AppState {
   #loadRun = 0;
 
   t: Translate = $derived(translator(this.lang));
+  /** The status region's text, in the language shown now. */
+  message = $derived(this.#said ? this.t(this.#said.key, this.#said.params) : '');
   /** What the charts show: the snapshot's reports when viewing a shared link, else the store. */
   visible = $derived(this.snapshot ? this.snapshot.reports : this.reports);
   organs: OrganSummary[] = $derived(this.snapshot || this.loaded || !this.#catalogue ? organs(this.visible) : this.#catalogue);
@@ -139,8 +159,53 @@ export class AppState {
   /** The hash names the organ actually shown, so the link shows it even where the default organ differs. */
   hash = $derived(formatHash(this.view.view === 'compare' || this.view.view === 'rollup' ? this.view : { ...this.view, agency: this.agency }));
 
+  /**
+   * What the figure catalogue needs to choose and build figures (see src/figures). The organs are read through a
+   * getter: a view whose figures do not depend on them (one organ's charts) is not rebuilt when they change.
+   */
+  figureContext: FigureContext = $derived.by(() => {
+    const app = this;
+    return {
+      lang: this.lang,
+      t: this.t,
+      agency: this.agency,
+      get organs() {
+        return app.organs;
+      },
+      reportsOf: (agencies: readonly string[]) => app.reportsOfMany(agencies),
+    };
+  });
+
   say(key: MessageKey, params?: Record<string, string | number>): void {
-    this.message = this.t(key, params);
+    this.#said = { key, params };
+  }
+
+  #marks = new WeakMap<readonly Finding[], ReadonlyMap<number, YearMark>>();
+  #marksLang: Lang = this.lang;
+
+  /**
+   * The ⚠ marks of a figure's years: the findings of its one organ's reports (a figure over several organs, or a
+   * ranking, has none). A shared snapshot carries the marks of its chart, made by the sender.
+   */
+  marksOf(figure: Figure): ReadonlyMap<number, YearMark> {
+    if (this.snapshot) {
+      if (figure.id !== this.snapshot.chart || !this.snapshot.marks) return NO_MARKS;
+      return new Map(this.snapshot.marks.map((m) => [m.year, m]));
+    }
+    if (figure.byOrgan || figure.agencies.length !== 1) return NO_MARKS;
+    const agency = figure.agencies[0];
+    const findings = this.findingsOf(agency);
+    if (findings.length === 0) return NO_MARKS;
+    if (this.#marksLang !== this.lang) {
+      this.#marks = new WeakMap();
+      this.#marksLang = this.lang;
+    }
+    let marks = this.#marks.get(findings);
+    if (!marks) {
+      marks = yearMarks(findingsByYear(findings, agency), this.lang);
+      this.#marks.set(findings, marks);
+    }
+    return marks;
   }
 
   async start(): Promise<void> {
@@ -329,7 +394,7 @@ export class AppState {
    * After a commit made here: the reports in memory are updated from the records written (added or replaced),
    * not read back; other tabs are told. Organs the commit did not touch keep their report objects.
    */
-  committed(written: readonly Report[]): void {
+  committed(written: readonly Report[], offer = true): void {
     this.storeVersion++;
     announceChange();
     if (written.length === 0) return;
@@ -343,6 +408,16 @@ export class AppState {
     }
     for (const r of byId.values()) next.push(r);
     this.reports = next;
+    if (offer) this.imported = [...new Set(written.map((r) => r.agency))];
+  }
+
+  /** Shows imported organs: one in the overview, several side by side in compare. */
+  showImported(agencies: readonly string[]): void {
+    this.imported = [];
+    if (agencies.length === 1) {
+      this.setView({ view: isSingleOrganView(this.view.view) ? this.view.view : 'overview', agency: agencies[0], from: undefined, to: undefined });
+      void this.#readOrgan(agencies[0]);
+    } else this.setView({ view: 'compare', organs: [...agencies], from: undefined, to: undefined });
   }
 
   async restoreSample(): Promise<void> {
@@ -350,7 +425,7 @@ export class AppState {
     try {
       const sample = await loadSample();
       const n = await restoreSample(this.#db, sample);
-      this.committed(sample);
+      this.committed(sample, false);
       this.say('sample.restored', { n });
     } catch (e) {
       this.say('store.error', { message: e instanceof Error ? e.message : String(e) });
@@ -378,10 +453,16 @@ export class AppState {
     void this.#readOrgan(agency);
   }
 
-  togglePresent(spec: FigureSpec): void {
-    this.presentList = this.presentList.some((s) => s.id === spec.id)
-      ? this.presentList.filter((s) => s.id !== spec.id)
-      : [...this.presentList, spec];
+  /** The present-mode key of a figure shown in the current view. */
+  presentKey(id: string): string {
+    return `${id}#${this.hash}`;
+  }
+
+  togglePresent(id: string): void {
+    const key = this.presentKey(id);
+    this.presentList = this.presentList.some((s) => s.key === key)
+      ? this.presentList.filter((s) => s.key !== key)
+      : [...this.presentList, { key, id, view: { ...this.view, agency: this.agency } }];
   }
 }
 

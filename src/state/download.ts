@@ -1,13 +1,16 @@
-// Saving a file from the page: a temporary object URL on a temporary link.
+// Saving a file from the page: a temporary object URL on a temporary link — the one download helper of the
+// dashboard (chart exports, the quality CSV, backups, templates, problem lists). No server involved.
 
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
+  a.style.display = 'none';
   document.body.append(a);
   a.click();
   a.remove();
+  // Revoked after the click has been handled; revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

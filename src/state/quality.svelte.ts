@@ -9,7 +9,8 @@ export const PAGE_SIZE = 100;
 
 export class QualityState {
   readonly #app: AppState;
-  filter = $state<FindingFilter>({ ...NO_FILTER });
+  /** Folded by default: errors and warnings first, not-checkable rules one line per report. */
+  filter = $state<FindingFilter>({ ...NO_FILTER, fold: true });
   offset = $state(0);
   /** The page the worker sent last; null until the first one. */
   page = $state.raw<FindingsPage | null>(null);

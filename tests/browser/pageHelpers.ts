@@ -155,3 +155,8 @@ export async function drop(page: Page, files: InputFile[]): Promise<void> {
     document.body.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
   }, dt);
 }
+
+/** Opens a chart's export menu (PNG, SVG, CSV, copy), whether or not it is open already. */
+export async function openExport(page: Page, figureId: string): Promise<void> {
+  await page.locator(`figure#${figureId} details.export`).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+}

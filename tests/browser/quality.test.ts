@@ -107,7 +107,7 @@ describe('data-quality view on the built-in sample', () => {
     const [i3] = await qualityRows(page);
     expect(i3.cells[4]).toContain('「总计」栏:各项办理结果之和为 0,(七)总计为 805(其中 19 个空白单元格按 0 计)');
     expect(i3.cells[4]).toContain('依赖空白单元格(按 0 计)');
-    expect(i3.cells[7]).toContain('requests.granted.total = 空白');
+    expect(i3.cells[7]).toContain('表三 · (一)予以公开 · 总计 = 空白');
   });
 
   it('filters by severity: not-checkable findings are listed as such', async () => {
@@ -215,7 +215,7 @@ describe('data-quality view in English', () => {
         'Column "Total": outcome rows sum to 27; (7) Total says 21.',
       ]);
       expect(rows[0].cells[3]).toBe('Error');
-      expect(await page.locator('#quality-rule option:checked').textContent()).toBe('I3 outcome sum');
+      expect(await page.locator('#quality-rule option:checked').textContent()).toBe('I3: outcome rows add up to the total');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outcomesOption, procurementOption, publishedOption } from '../../src/charts/coreOptions';
+import { chartOption } from '../../src/charts/option';
+import type { ChartData } from '../../src/query/series';
+
+const publishedOption = (d: ChartData, lang: 'zh-CN' | 'en') => chartOption(d, lang, { type: 'bar' });
+const procurementOption = (d: ChartData, lang: 'zh-CN' | 'en') => chartOption(d, lang, { type: 'bar', lineKeys: ['procurement_amount'] });
+const outcomesOption = (d: ChartData, lang: 'zh-CN' | 'en') => chartOption(d, lang, { type: 'bar', stack: true, lineKeys: ['new_received'] });
 import { escapeHtml, tooltipHtml } from '../../src/charts/format';
 import { chartNotes } from '../../src/charts/notes';
 import { chartTable } from '../../src/charts/table';
@@ -53,7 +58,7 @@ describe('procurement option', () => {
   it('count as bars on axis 0, 万元 amount as a line on axis 1, GB2021 years null', () => {
     const option = procurementOption(procurement(reports, PINGTAN), 'en');
     const [projects, amount] = option.series as SeriesLike[];
-    expect([projects.type, projects.name, projects.yAxisIndex]).toEqual(['bar', 'Procurement projects', undefined]);
+    expect([projects.type, projects.name, projects.yAxisIndex]).toEqual(['bar', 'Procurement projects', 0]);
     expect([amount.type, amount.name, amount.yAxisIndex]).toEqual(['line', 'Procurement amount', 1]);
     expect(values(projects.data)).toEqual(
       years.map((y) => fixtureNumber(rows, PINGTAN, y, 'active_2019', 'central_procurement', 'procurement_projects')),
@@ -77,12 +82,12 @@ describe('request outcomes option', () => {
     const option = outcomesOption(requestOutcomes(reports, PINGTAN), 'zh-CN');
     const series = option.series as SeriesLike[];
     expect(series.map((s) => [s.type, s.name, s.stack])).toEqual([
-      ['bar', '予以公开', 'outcomes'],
-      ['bar', '部分公开', 'outcomes'],
-      ['bar', '不予公开', 'outcomes'],
-      ['bar', '无法提供', 'outcomes'],
-      ['bar', '不予处理', 'outcomes'],
-      ['bar', '其他处理', 'outcomes'],
+      ['bar', '予以公开', 'all'],
+      ['bar', '部分公开', 'all'],
+      ['bar', '不予公开', 'all'],
+      ['bar', '无法提供', 'all'],
+      ['bar', '不予处理', 'all'],
+      ['bar', '其他处理', 'all'],
       ['line', '本年新收', undefined],
     ]);
     const keys = ['granted', 'partially_granted', 'denied', 'unable', 'not_processed', 'other'];

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableCsv, tableTsv } from '../../src/charts/export';
 import { chartNotes, yearList } from '../../src/charts/notes';
-import { seriesOption } from '../../src/charts/seriesOption';
+import { chartOption } from '../../src/charts/option';
 import { chartTable } from '../../src/charts/table';
 import { translator } from '../../src/i18n/messages';
 import { sampleReports } from '../../src/ingest/sample';
@@ -147,7 +147,7 @@ describe('exports', () => {
 describe('general option and notes', () => {
   it('a second axis for a second unit; stacked bars', () => {
     const data = activeOverYears(reports, PINGTAN, 'fees', { from: 2019 });
-    const o = seriesOption(data, 'zh-CN', { type: 'bar', stack: true });
+    const o = chartOption(data, 'zh-CN', { type: 'bar', stack: true });
     const series = o.series as { yAxisIndex: number; stack?: string; name: string }[];
     expect(series.map((s) => [s.name, s.yAxisIndex, s.stack])).toEqual([
       ['行政事业性收费项目数(上一年项目数量)(2019版)', 0, 'all'],

@@ -1,9 +1,9 @@
 // 公开率 and 纠错率: exact definitions on real figures; a ratio with missing inputs is missing, never 0%.
 import { describe, expect, it } from 'vitest';
 import { findingsByYear, runChecks } from '../../src/checks';
-import { markAxis, yearMarks } from '../../src/charts/marks';
+import { yearMarks } from '../../src/charts/marks';
 import { pointNote, pointText } from '../../src/charts/format';
-import { seriesOption } from '../../src/charts/seriesOption';
+import { chartOption, PAGE } from '../../src/charts/option';
 import { chartTable } from '../../src/charts/table';
 import { sampleReports } from '../../src/ingest/sample';
 import { correctionRate, disclosureRate, ratioChart, ratioOf, ratioPoint, ratios, LITIGATION_ROWS, REVIEW_ROWS, type RatioPoint } from '../../src/query/ratios';
@@ -131,7 +131,7 @@ describe('ratio table and chart option', () => {
   });
 
   it('the option plots percentages with gaps for missing years', () => {
-    const option = seriesOption(correction, 'zh-CN', { type: 'line' });
+    const option = chartOption(correction, 'zh-CN', { type: 'line' });
     const series = option.series as { name: string; data: (number | null)[] }[];
     expect(series.map((s) => s.name)).toEqual(['行政复议纠错率', '行政诉讼纠错率']);
     const years = correction.years;
@@ -141,22 +141,27 @@ describe('ratio table and chart option', () => {
   });
 
   it('the tooltip is escaped HTML with the ratio text', () => {
-    const option = seriesOption(disclosure, 'zh-CN', { type: 'line' });
+    const option = chartOption(disclosure, 'zh-CN', { type: 'line' });
     const tooltip = option.tooltip as { formatter: (p: unknown) => string };
     const html = tooltip.formatter([{ axisValue: '2019', dataIndex: 0 }]);
     expect(html).toBe('<b>2019</b><br>公开率: <b>34.8%</b> <i>(8 ÷ 23)</i>');
   });
 
-  it('markAxis puts ⚠ before marked years on the axis only', () => {
-    const option = markAxis(seriesOption(disclosure, 'zh-CN', { type: 'line' }), marks);
-    const axis = option.xAxis as { axisLabel: { formatter: (v: string) => string }; data: string[] };
-    expect(axis.axisLabel.formatter('2020')).toBe('⚠ 2020');
+  it('puts ⚠ in the accent colour before marked years on the axis, and the findings in the tooltip', () => {
+    const option = chartOption(disclosure, 'zh-CN', { type: 'line' }, PAGE, marks);
+    const axis = option.xAxis as { axisLabel: { formatter: (v: string) => string; rich: { mark: { color: string } } }; data: string[] };
+    expect(axis.axisLabel.formatter('2020')).toBe('{year|2020}\n{mark|⚠}');
+    expect(axis.axisLabel.rich.mark.color).toBe('#b5430b');
     expect(axis.axisLabel.formatter('2019')).toBe('2019');
     expect(axis.data[0]).toBe('2019');
+    const tooltip = option.tooltip as { formatter: (p: unknown) => string };
+    const html = tooltip.formatter([{ dataIndex: disclosure.years.indexOf(2020) }]);
+    expect(html).toContain('<b style="color:#b5430b">⚠ 2020</b>');
+    expect(html).toContain('⚠ I3: ');
   });
 
   it('the percent axis is 0–100 unless a ratio exceeds 100%', () => {
-    const option = seriesOption(disclosure, 'zh-CN', { type: 'line' });
+    const option = chartOption(disclosure, 'zh-CN', { type: 'line' });
     const [axis] = option.yAxis as { min: number; max: (e: { max: number }) => number }[];
     expect(axis.min).toBe(0);
     expect(axis.max({ max: 61.9 })).toBe(100);

@@ -5,6 +5,8 @@ import { compareOrgans } from '../../src/query/compare';
 import { procurement, publishedItems, requestOutcomes } from '../../src/query/coreCharts';
 import { METRIC_BY_KEY, type Metric } from '../../src/query/metrics';
 import { KEY_DEFS } from '../../src/model/vocabulary';
+import { findingsByYear, runChecks } from '../../src/checks';
+import { yearMarks } from '../../src/charts/marks';
 import { makeShareLink } from '../../src/share/link';
 import { recordCellAccess } from '../../src/share/record';
 import { decodeSnapshot, encodeSnapshot, MAX_LINK_LENGTH, mergeSnapshotReport, SnapshotError, type Snapshot } from '../../src/share/snapshot';
@@ -111,8 +113,43 @@ describe('share link', () => {
     const hash = formatHash({ view: 'overview', organs: [], shares: false });
     const everything = (rs: readonly Report[]) => rs.map((r) => [...KEY_DEFS.keys()].map((k) => r.cells[k]));
     const r = await makeShareLink(reports, everything, { hash, chart: 'chart-outcomes', base, made });
-    expect(r).toEqual({ link: `${base}#${hash}`, tooLong: true, length: expect.any(Number) });
+    expect(r).toEqual({ link: `${base}#${hash}`, tooLong: true, length: expect.any(Number), marksShortened: false });
     expect(r.length).toBeGreaterThan(MAX_LINK_LENGTH);
+  });
+
+  it('carries the chart’s ⚠ marks with their text, within the length limit (平潭 2019–2025 outcomes)', async () => {
+    const hash = formatHash({ view: 'overview', agency: PT, from: 2019, organs: [], shares: false });
+    const marks = [...yearMarks(findingsByYear(runChecks(reports).findings, PT), 'zh-CN').values()].filter((m) => m.year >= 2019);
+    expect(marks.map((m) => m.year)).toEqual([2020, 2023, 2024, 2025]);
+    const r = await makeShareLink(reports, (rs) => requestOutcomes(rs, PT, { from: 2019 }), { hash, chart: 'chart-outcomes', base, made, marks });
+    expect(r.tooLong).toBe(false);
+    expect(r.length).toBeLessThanOrEqual(MAX_LINK_LENGTH);
+    const decoded = await decodeSnapshot(new URL(r.link).hash.split('&s=')[1]);
+    expect(decoded.marks?.map((m) => [m.year, m.severity, m.rules])).toEqual(marks.map((m) => [m.year, m.severity, m.rules]));
+    const m2020 = decoded.marks?.find((m) => m.year === 2020);
+    expect(m2020?.lines[0]).toContain('I3: 「');
+    if (!r.marksShortened) expect(decoded.marks?.map((m) => m.lines)).toEqual(marks.map((m) => m.lines));
+  });
+
+  it('shortens the marks before giving up the snapshot: first one line a year, then the rule ids', async () => {
+    const hash = formatHash({ view: 'overview', agency: PT, organs: [], shares: false });
+    const long = Array.from({ length: 8 }, (_, i) => `I3: 「总计」栏:各项办理结果之和为 ${i * 7 + 20},(七)总计为 ${i * 3 + 11}。第 ${i} 行的说明。`);
+    const marks = [2019, 2020, 2021, 2022, 2023, 2024, 2025].map((year) => ({ year, severity: 'error' as const, rules: ['I3', 'I1'], lines: long.map((l) => `${year} ${l}`) }));
+    const r = await makeShareLink(reports, (rs) => requestOutcomes(rs, PT, { from: 2019 }), { hash, chart: 'chart-outcomes', base, made, marks });
+    expect(r.tooLong).toBe(false);
+    expect(r.marksShortened).toBe(true);
+    const decoded = await decodeSnapshot(new URL(r.link).hash.split('&s=')[1]);
+    expect(decoded.marks?.map((m) => m.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(decoded.marks?.every((m) => m.lines.length <= 2)).toBe(true);
+  });
+
+  it('a link of version 1 (no marks) still opens', async () => {
+    const json = JSON.stringify({ v: 1, view: 'v=1&view=overview', chart: 'chart-outcomes', made: '2026-11-27T10:00:00.000Z', s: [PT], r: [[0, 2020, 0, -1, -1, -1, []]] });
+    const bytes = await new Response(new Blob([new TextEncoder().encode(json)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer();
+    const { toBase64Url } = await import('../../src/share/base64url');
+    const decoded = await decodeSnapshot(toBase64Url(new Uint8Array(bytes)));
+    expect(decoded.reports[0].agency).toBe(PT);
+    expect(decoded.marks).toBeUndefined();
   });
 
   it('a query that enumerates cells is refused (the snapshot would miss what it read)', () => {
