@@ -10,6 +10,7 @@ export const supervisionZh = {
   'export.allEmpty': '本机还没有年报,没有可导出的数据。',
   'export.allFailed': '无法导出全部数据:{message}',
   'backup.failed': '无法导出备份:{message}',
+  'import.kind.roster': '机构名单(所督查的机构)',
 };
 
 export const supervisionEn: Record<keyof typeof supervisionZh, Message> = {
@@ -20,4 +21,5 @@ export const supervisionEn: Record<keyof typeof supervisionZh, Message> = {
   'export.allEmpty': 'No reports are stored here yet: there is nothing to export.',
   'export.allFailed': 'Could not export everything: {message}',
   'backup.failed': 'Could not export the backup: {message}',
+  'import.kind.roster': 'Roster (the organs you supervise)',
 };

@@ -7,6 +7,7 @@ import { parseJsonText } from './json';
 import { metaRoles, type MetaRole } from './labels';
 import { grouped, headerList, MAX_JSON_CHARS, MAX_RECORD_CHARS, quoted } from './limits';
 import { mixedEncoding } from './mixedEncoding';
+import { isRosterHeader, RosterBuilder } from './roster';
 import type { Problem } from './problems';
 import { WideBuilder } from './wide';
 import { MAX_PROBLEMS, type ColumnInfo, type EncodingSource, type FileResult, type ParseOptions } from './types';
@@ -100,6 +101,24 @@ class LongReader {
   }
 }
 
+/** Reads a roster file: its columns as the review shows them, each record an organ. */
+class RosterReader {
+  readonly builder: RosterBuilder;
+  readonly columns: ColumnInfo[];
+
+  constructor(file: string, headers: readonly string[], roles: readonly (MetaRole | undefined)[]) {
+    this.builder = new RosterBuilder(file, headers, roles);
+    this.columns = headers.map((header, index): ColumnInfo => {
+      const role = roles[index];
+      return role ? { index, header, role } : { index, header, role: 'skipped' };
+    });
+  }
+
+  add(fields: string[], line: number): void {
+    this.builder.add(fields, line);
+  }
+}
+
 const DELIMITER_NAMES: Record<string, [string, string]> = {
   ',': ['逗号', 'commas'],
   '\t': ['制表符', 'tabs'],
@@ -133,7 +152,7 @@ async function consume(chunks: AsyncIterable<string>, file: string, options: Par
   let splitter: RecordSplitter | undefined;
   let delimiter: Delimiter = ',';
   let newline: '\n' | '\r\n' = '\n';
-  let reader: LongReader | WideBuilder | undefined;
+  let reader: LongReader | WideBuilder | RosterReader | undefined;
   let line = 0;
   let rows = 0;
   let blank = 0;
@@ -155,6 +174,9 @@ async function consume(chunks: AsyncIterable<string>, file: string, options: Par
         } else if (roles.includes('agency') && roles.includes('year')) {
           kind = 'wide';
           reader = new WideBuilder(file, headers, roles, options.mappings);
+        } else if (isRosterHeader(headers, roles)) {
+          kind = 'roster';
+          reader = new RosterReader(file, headers, roles);
         } else {
           const other = headers.length === 1 ? otherDelimiter(headers[0], delimiter) : undefined;
           const hint = other ? DELIMITER_NAMES[other] : undefined;
@@ -290,6 +312,10 @@ async function consume(chunks: AsyncIterable<string>, file: string, options: Par
     problems = [...fileProblems, ...r.problems];
     emptyLines += reader.emptyLines;
     columns = reader.columns;
+  } else if (reader instanceof RosterReader) {
+    problems = [...fileProblems, ...reader.builder.problems];
+    emptyLines += reader.builder.emptyLines;
+    columns = reader.columns;
   }
   if (problems.some((p) => FATAL.has(p.code))) {
     reports = [];
@@ -298,6 +324,7 @@ async function consume(chunks: AsyncIterable<string>, file: string, options: Par
   }
   const unlisted = fileUnlisted + (reader instanceof LongReader ? reader.builder.unlisted : reader instanceof WideBuilder ? reader.unlisted : 0);
   const body: Body = { kind, replacementChars, delimiter, columns, rows, emptyLines, reports, problems, unlisted };
+  if (reader instanceof RosterReader && !problems.some((p) => FATAL.has(p.code))) body.roster = reader.builder.entries;
   return body;
 }
 

@@ -1,6 +1,7 @@
 // What reading one input produces, and what the person may tell the reader (encoding, column mappings).
 // Plain data only: these objects cross the worker boundary by structured clone.
 import type { Report } from '../model/report';
+import type { RosterEntry } from '../model/roster';
 import type { Delimiter } from './csv';
 import type { ExtractedReport } from './document/interpret';
 import type { DocFormat } from './document/types';
@@ -12,8 +13,8 @@ import type { Problem } from './problems';
  * 'snapshot': the chart snapshot of a share link, stored from the banner (not a file). 'document': a published
  * report (web page, PDF, Word, Excel, text) read by the document pipeline.
  */
-export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'snapshot' | 'document' | 'unknown';
-export const FILE_KINDS: readonly FileKind[] = ['long', 'wide', 'json-reports', 'backup', 'snapshot', 'document', 'unknown'];
+export type FileKind = 'long' | 'wide' | 'json-reports' | 'backup' | 'snapshot' | 'document' | 'roster' | 'unknown';
+export const FILE_KINDS: readonly FileKind[] = ['long', 'wide', 'json-reports', 'backup', 'snapshot', 'document', 'roster', 'unknown'];
 
 /** How one column of a CSV was understood. */
 export interface ColumnInfo {
@@ -75,6 +76,8 @@ export interface FileResult {
   backup?: BackupContent;
   /** Published reports: where each figure was read and what a person should check. */
   documents?: DocumentInfo;
+  /** A roster file: the organs a person supervises (no reports). */
+  roster?: RosterEntry[];
 }
 
 export const MAX_PROBLEMS = 10_000;

@@ -46,3 +46,24 @@ describe('roster files', () => {
     expect(b.problems[2].zh).toBe('“大峪镇人民政府”在第 2 行已经列出;本行未读取');
   });
 });
+
+describe('a roster file through the importer', () => {
+  it('is told from report files by its header, and gives entries, not reports', async () => {
+    const { parseText } = await import('../../src/ingest/parse');
+    const r = await parseText('名单.csv', '\uFEFF机构,层级,地区\r\n大峪镇人民政府,乡镇,北京市门头沟区\r\n天镇县信访局,区县部门,山西省大同市天镇县\r\n', {}, () => {});
+    expect(r.kind).toBe('roster');
+    expect(r.reports).toEqual([]);
+    expect(r.problems).toEqual([]);
+    expect(r.rows).toBe(2);
+    expect(r.roster).toEqual([
+      { agency: '大峪镇人民政府', level: '乡镇', region: '北京市门头沟区' },
+      { agency: '天镇县信访局', level: '区县部门', region: '山西省大同市天镇县' },
+    ]);
+  });
+  it('a header with a year is a report file, never a roster', async () => {
+    const { parseText } = await import('../../src/ingest/parse');
+    const r = await parseText('a.csv', '机构,年度\n大峪镇人民政府,2020\n', {}, () => {});
+    expect(r.kind).toBe('wide');
+    expect(r.roster).toBeUndefined();
+  });
+});
