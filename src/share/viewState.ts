@@ -1,6 +1,7 @@
 // The view state ⇄ URL hash. The hash is the state: every view and filter change is written there, and opening a
-// URL restores the view. Versioned (`v=1`); anything broken or unknown opens the default view with a message.
-import * as v from 'valibot';
+// URL restores the view. Versioned (`v=1`); anything broken or unknown opens the default view with a message. The
+// checks are written out here rather than with the schema library: they run on every first view, which should
+// not download it (a snapshot's decoder, loaded only for a link that carries one, uses it).
 
 export const VIEWS = ['overview', 'requests', 'review', 'active', 'compare', 'rollup', 'quality'] as const;
 export type ViewId = (typeof VIEWS)[number];
@@ -30,23 +31,26 @@ export function defaultView(): ViewState {
   return { view: 'overview', organs: [], shares: false };
 }
 
-const Year = v.pipe(v.string(), v.regex(/^\d{4}$/), v.transform(Number), v.number(), v.minValue(1990), v.maxValue(2100));
-const Text = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+class Invalid extends Error {}
 
-const HashSchema = v.object({
-  v: v.literal(HASH_VERSION),
-  view: v.optional(v.picklist(VIEWS), 'overview'),
-  org: v.optional(Text),
-  from: v.optional(Year),
-  to: v.optional(Year),
-  orgs: v.optional(v.pipe(v.string(), v.maxLength(4000))),
-  fig: v.optional(v.pipe(v.string(), v.regex(/^[a-z_]{1,40}$/))),
-  year: v.optional(Year),
-  shares: v.optional(v.picklist(['1', '0'])),
-  level: v.optional(Text),
-  region: v.optional(Text),
-  s: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]*$/))),
-});
+function year(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new Invalid(text);
+  const y = Number(text);
+  if (y < 1990 || y > 2100) throw new Invalid(text);
+  return y;
+}
+
+function textParam(value: string | undefined, max = 200): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 1 || value.length > max) throw new Invalid(value);
+  return value;
+}
+
+function matching(value: string | undefined, pattern: RegExp): string | undefined {
+  if (value !== undefined && !pattern.test(value)) throw new Invalid(value);
+  return value;
+}
 
 export type HashResult =
   | { ok: true; state: ViewState; snapshot?: string }
@@ -62,24 +66,31 @@ export function parseHash(hash: string): HashResult {
   } catch {
     return { ok: false, reason: 'invalid', state: defaultView() };
   }
-  const raw = Object.fromEntries(params.entries());
+  const raw: Record<string, string> = Object.fromEntries(params.entries());
   if (raw.v !== HASH_VERSION) return { ok: false, reason: raw.v === undefined ? 'invalid' : 'version', state: defaultView() };
-  const parsed = v.safeParse(HashSchema, raw);
-  if (!parsed.success) return { ok: false, reason: 'invalid', state: defaultView() };
-  const h = parsed.output;
-  const state: ViewState = {
-    view: h.view,
-    agency: h.org,
-    from: h.from,
-    to: h.to,
-    organs: h.orgs ? h.orgs.split('|').filter((o) => o !== '') : [],
-    figure: h.fig,
-    year: h.year,
-    shares: h.shares === '1',
-    level: h.level,
-    region: h.region,
-  };
-  return h.s ? { ok: true, state, snapshot: h.s } : { ok: true, state };
+  try {
+    const view = raw.view ?? 'overview';
+    if (!(VIEWS as readonly string[]).includes(view)) throw new Invalid(view);
+    const orgs = matching(raw.orgs, /^[\s\S]{0,4000}$/);
+    const shares = matching(raw.shares, /^[01]$/);
+    const snapshot = matching(raw.s, /^[A-Za-z0-9_-]*$/);
+    const state: ViewState = {
+      view: view as ViewId,
+      agency: textParam(raw.org),
+      from: year(raw.from),
+      to: year(raw.to),
+      organs: orgs ? orgs.split('|').filter((o) => o !== '') : [],
+      figure: matching(raw.fig, /^[a-z_]{1,40}$/),
+      year: year(raw.year),
+      shares: shares === '1',
+      level: textParam(raw.level),
+      region: textParam(raw.region),
+    };
+    return snapshot ? { ok: true, state, snapshot } : { ok: true, state };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, reason: 'invalid', state: defaultView() };
+    throw e;
+  }
 }
 
 /** Writes the state as a hash (without '#'); parameters in a fixed order so equal states give equal URLs. */

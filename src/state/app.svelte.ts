@@ -4,7 +4,7 @@
 // Opening with many reports stored: the organ shown first is read on its own (keys, then that organ's reports), its
 // charts are drawn, and everything else is read in chunks behind it. After a write made here, the reports in memory
 // are updated from what was written instead of reading the store back.
-import { checkReports, findingsByYear, type Finding } from '../checks';
+import type { Finding } from '../checks';
 import type { ChecksClient } from '../checks/client';
 import { yearMarks, type YearMark } from '../charts/marks';
 import type { Figure, FigureContext } from '../figures/types';
@@ -136,6 +136,20 @@ export class AppState {
   }
 
   #findingsOf = new WeakMap<readonly Report[], Finding[]>();
+  /**
+   * The checks, loaded once the first charts are drawn (they are not part of the first download): until then
+   * charts show no ⚠ marks, and get them when the checks arrive.
+   */
+  #rules = $state.raw<typeof import('../checks') | null>(null);
+
+  /** Loads the checks for the charts' ⚠ marks (once; a failure leaves the marks out and says so). */
+  loadMarks(): void {
+    if (this.#rules) return;
+    import('../checks').then(
+      (m) => (this.#rules = m),
+      (e: unknown) => this.say('app.loadFailed', { message: e instanceof Error ? e.message : String(e) }),
+    );
+  }
 
   /**
    * Findings on one organ's reports (the ⚠ marks of its charts), on the page's thread: a few reports, a few
@@ -144,10 +158,11 @@ export class AppState {
    */
   findingsOf(agency: string): Finding[] {
     const reports = this.reportsOf(agency);
-    if (this.snapshot) return NO_FINDINGS;
+    const rules = this.#rules;
+    if (this.snapshot || !rules) return NO_FINDINGS;
     let found = this.#findingsOf.get(reports);
     if (!found) {
-      found = checkReports(reports);
+      found = rules.checkReports(reports);
       this.#findingsOf.set(reports, found);
     }
     return found;
@@ -202,7 +217,7 @@ export class AppState {
     }
     let marks = this.#marks.get(findings);
     if (!marks) {
-      marks = yearMarks(findingsByYear(findings, agency), this.lang);
+      marks = yearMarks(this.#rules?.findingsByYear(findings, agency) ?? new Map(), this.lang);
       this.#marks.set(findings, marks);
     }
     return marks;
