@@ -3,7 +3,7 @@
 import { chartNotes } from '../charts/notes';
 import { chartOption } from '../charts/option';
 import type { Translate } from '../i18n/messages';
-import { compareOrgans, ranking, rankingChart, rankingSources, rollup } from '../query/compare';
+import { compareOrgans, ranking, rankingChart, rankingSources, rollup, type RollupPoint } from '../query/compare';
 import { metricOrDefault, type Metric } from '../query/metrics';
 import { filterByFacets, type OrganSummary } from '../query/organs';
 import type { ChartData } from '../query/series';
@@ -123,4 +123,10 @@ export function rollupFigures(view: ViewState, ctx: FigureContext): Figure[] {
       definition: m.additive ? t('rollup.definition') : t('rollup.notAdditive'),
     },
   ];
+}
+
+/** The years of a roll-up in which some organs lack the figure (and a sum was still made), naming those organs. */
+export function rollupPartialYears(view: ViewState, ctx: FigureContext): RollupPoint[] {
+  const { metric, summed } = rollupScope(view, ctx);
+  return rollup(ctx.reportsOf(summed), summed, metric, view.from, view.to).rollup.filter((p) => p.missingOrgans.length > 0 && p.value !== null);
 }

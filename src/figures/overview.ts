@@ -1,7 +1,8 @@
 // The organ overview's figures: the three core charts of one organ over the years.
-import { chartNotes } from '../charts/notes';
+import { chartNotes, yearList } from '../charts/notes';
 import { chartOption } from '../charts/option';
 import { procurement, publishedItems, requestOutcomes, type YearRange } from '../query/coreCharts';
+import { overviewCards, type Card } from '../query/overview';
 import type { ViewState } from '../share/viewState';
 import type { Figure, FigureContext } from './types';
 
@@ -40,4 +41,16 @@ export function overviewFigures(view: ViewState, ctx: FigureContext): Figure[] {
     },
     outcomesFigure('chart-outcomes', agency, range, ctx),
   ];
+}
+
+/** A headline card with the later years that lack its figure named ("2024–2025"), empty when none. */
+export interface HeadlineCard extends Card {
+  skippedYears: string;
+}
+
+/** The overview's headline cards: each figure's latest year that has it, or why no year has it. */
+export function headlineCards(view: ViewState, ctx: FigureContext): HeadlineCard[] {
+  const agency = ctx.agency;
+  if (!agency) return [];
+  return overviewCards(ctx.reportsOf([agency]), agency, view.from, view.to).map((c) => ({ ...c, skippedYears: yearList(c.skipped) }));
 }
