@@ -1,4 +1,6 @@
 // Page helpers shared by the browser tests: open the app, read IndexedDB with the raw API, read chart tables.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -159,4 +161,26 @@ export async function drop(page: Page, files: InputFile[]): Promise<void> {
 /** Opens a chart's export menu (PNG, SVG, CSV, copy), whether or not it is open already. */
 export async function openExport(page: Page, figureId: string): Promise<void> {
   await page.locator(`figure#${figureId} details.export`).evaluate((d) => ((d as HTMLDetailsElement).open = true));
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Serious and critical accessibility violations on the page as it is now, found by axe-core injected into the page
+ * (through the debugging protocol, which the page's Content-Security-Policy does not apply to).
+ */
+export async function axeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<AxeViolation[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(`${source}\n;void 0`);
+  const found = await page.evaluate(async (exclude) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['body']], exclude: exclude.map((e) => [e]) }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  }, options.exclude ?? []);
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
