@@ -6,6 +6,7 @@ import { chartsEn, chartsZh } from './charts';
 import { documentEn, documentZh } from './document';
 import { importingEn, importingZh } from './importing';
 import { qualityEn, qualityZh } from './quality';
+import { robustnessEn, robustnessZh } from './robustness';
 import { shareEn, shareZh } from './share';
 import { supervisionEn, supervisionZh } from './supervision';
 import type { Message, Plural } from './types';
@@ -15,11 +16,11 @@ export type { Message, Plural } from './types';
 export type Lang = 'zh-CN' | 'en';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
 
-const zh = { ...appZh, ...chartsZh, ...shareZh, ...qualityZh, ...importingZh, ...documentZh, ...supervisionZh };
+const zh = { ...appZh, ...chartsZh, ...shareZh, ...qualityZh, ...importingZh, ...documentZh, ...supervisionZh, ...robustnessZh };
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, Message> = { ...appEn, ...chartsEn, ...shareEn, ...qualityEn, ...importingEn, ...documentEn, ...supervisionEn };
+const en: Record<MessageKey, Message> = { ...appEn, ...chartsEn, ...shareEn, ...qualityEn, ...importingEn, ...documentEn, ...supervisionEn, ...robustnessEn };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, Message>> = { 'zh-CN': zh, en };
 

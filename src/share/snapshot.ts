@@ -125,22 +125,48 @@ function toWire(s: Snapshot): Wire {
   return wire;
 }
 
-export class SnapshotError extends Error {}
+/**
+ * Why a snapshot could not be read, for the message the recipient sees: a link far longer than any this dashboard
+ * makes, characters no base64url link has, a stream that does not decompress (a cut link), more bytes than a chart
+ * holds, no JSON, another format version, numbers or shapes the format forbids.
+ */
+export type SnapshotProblem = 'too-long' | 'encoding' | 'compression' | 'too-large' | 'json' | 'version' | 'schema';
+
+export class SnapshotError extends Error {
+  constructor(
+    readonly reason: SnapshotProblem = 'schema',
+    message: string = reason,
+    /** What was found and what is allowed: the length or size against the limit, the version against the one known. */
+    readonly found?: number,
+    readonly limit?: number,
+  ) {
+    super(message);
+    this.name = 'SnapshotError';
+  }
+}
+
+/** Characters of the snapshot text read at most: the dashboard makes links of up to MAX_LINK_LENGTH. */
+export const MAX_SNAPSHOT_CHARS = 16 * MAX_LINK_LENGTH;
+/** Bytes a snapshot may decompress to: a chart's cells are a few kilobytes; a small link may be a deflate bomb. */
+export const MAX_SNAPSHOT_BYTES = 2_000_000;
 
 function fromWire(w: v.InferOutput<typeof WireSchema>): Snapshot {
   const str = (i: number, what: string): string => {
     if (i === -1) return '';
     const t = w.s[i];
-    if (t === undefined) throw new SnapshotError(`${what}: index ${i} out of range`);
+    if (t === undefined) throw new SnapshotError('schema', `${what}: index ${i} out of range`);
     return t;
   };
   const reports = w.r.map(([a, year, f, region, level, source, cells]): Report => {
     const agency = str(a, 'agency');
-    if (agency === '') throw new SnapshotError('report without organ');
+    if (agency === '') throw new SnapshotError('schema', 'report without organ');
     const out: Record<string, Cell> = {};
     for (const [k, value, u, approx] of cells) {
       const key = str(k, 'key');
-      if (!isKnownKey(key)) throw new SnapshotError(`unknown figure ${key}`);
+      if (!isKnownKey(key)) throw new SnapshotError('schema', `unknown figure ${key}`);
+      // The same rules as a file's cells: finite numbers, and no negative count but a year's change.
+      if (value !== null && !Number.isFinite(value)) throw new SnapshotError('schema', `${key}: ${value} is not a finite number`);
+      if (value !== null && value < 0 && !key.endsWith('.change_this_year')) throw new SnapshotError('schema', `${key}: ${value} is negative`);
       const cell: Cell = { value };
       const unit = u === undefined ? '' : str(u, 'unit');
       if (unit) cell.unit = unit;
@@ -171,18 +197,60 @@ export async function encodeSnapshot(s: Snapshot): Promise<string> {
   return toBase64Url(await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')));
 }
 
-/** Any failure — bad base64, bad compression, bad JSON, wrong shape — is one SnapshotError. */
+/** Decompressed bytes, read chunk by chunk and given up past MAX_SNAPSHOT_BYTES (never held whole beyond it). */
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_SNAPSHOT_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new SnapshotError('too-large', `more than ${MAX_SNAPSHOT_BYTES} bytes`, size, MAX_SNAPSHOT_BYTES);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Every failure is a SnapshotError whose reason says which step failed (see SnapshotProblem). */
 export async function decodeSnapshot(text: string): Promise<Snapshot> {
+  if (text.length > MAX_SNAPSHOT_CHARS) throw new SnapshotError('too-long', `${text.length} characters`, text.length, MAX_SNAPSHOT_CHARS);
+  let packed: Uint8Array;
+  try {
+    packed = fromBase64Url(text);
+  } catch (e) {
+    throw new SnapshotError('encoding', e instanceof Error ? e.message : String(e));
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await inflate(packed);
+  } catch (e) {
+    if (e instanceof SnapshotError) throw e;
+    throw new SnapshotError('compression', e instanceof Error ? e.message : String(e));
+  }
   let json: unknown;
   try {
-    const bytes = await pipe(fromBase64Url(text), new DecompressionStream('deflate-raw'));
-    if (bytes.length > 2_000_000) throw new SnapshotError('too large');
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    throw new SnapshotError(e instanceof Error ? e.message : String(e));
+    throw new SnapshotError('json', e instanceof Error ? e.message : String(e));
   }
+  const version = typeof json === 'object' && json !== null && 'v' in json ? (json as { v: unknown }).v : undefined;
+  if (typeof version === 'number' && version !== 1 && version !== SNAPSHOT_VERSION) throw new SnapshotError('version', `version ${version}`, version, SNAPSHOT_VERSION);
   const parsed = v.safeParse(WireSchema, json);
-  if (!parsed.success) throw new SnapshotError(parsed.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    const path = v.getDotPath(first);
+    throw new SnapshotError('schema', `${path ? `${path}: ` : ''}${first.message}`.slice(0, 200));
+  }
   return fromWire(parsed.output);
 }
 
