@@ -1,7 +1,8 @@
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, transformWithOxc, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
@@ -33,10 +34,45 @@ export function pdfjsAssets(): Plugin {
   };
 }
 
+/** Every file under a folder, as paths relative to it with forward slashes. */
+function filesUnder(root: string, dir = root): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const path = join(dir, d.name);
+    return d.isDirectory() ? filesUnder(root, path) : [relative(root, path).split(sep).join('/')];
+  });
+}
+
+/**
+ * The service worker (src/offline/sw.ts) written to the build's root as sw.js, with the list of every file the build
+ * wrote (the pdf.js assets and public/ included) and a version made from their contents: the worker precaches them,
+ * and a build whose files differ is a new worker. Done once the bundle is written, so the list is what is on disk.
+ */
+export function offlineWorker(): Plugin {
+  let outDir = '';
+  return {
+    name: 'offline-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = filesUnder(outDir).filter((f) => f !== 'sw.js' && !f.endsWith('.map')).sort();
+      const version = createHash('sha256');
+      for (const f of files) version.update(f).update('\0').update(readFileSync(join(outDir, f)));
+      const source = readFileSync(fileURLToPath(new URL('./src/offline/sw.ts', import.meta.url)), 'utf8');
+      const { code } = await transformWithOxc(source, 'sw.ts', { lang: 'ts' });
+      // sw.ts is a module for the type checker only: a classic worker script has no exports.
+      const body = code.replace(/^export\s*\{\s*\};?\s*$/m, '');
+      const head = `const VERSION = ${JSON.stringify(version.digest('hex').slice(0, 16))};\nconst PRECACHE = ${JSON.stringify(files)};\n`;
+      writeFileSync(join(outDir, 'sw.js'), head + body);
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the build works from any static host and any sub-path.
   base: './',
-  plugins: [svelte(), pdfjsAssets()],
+  plugins: [svelte(), pdfjsAssets(), offlineWorker()],
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   worker: { format: 'es' },
 });

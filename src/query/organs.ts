@@ -21,12 +21,13 @@ export function organs(reports: readonly Report[]): OrganSummary[] {
   for (const r of reports) {
     let o = map.get(r.agency);
     if (!o) {
-      o = { agency: r.agency, years: [], level: r.level, region: r.region };
+      // A record written by another tool may lack level or region: an organ's are then empty text, never undefined.
+      o = { agency: r.agency, years: [], level: r.level ?? '', region: r.region ?? '' };
       map.set(r.agency, o);
     }
     o.years.push(r.year);
-    if (!o.level) o.level = r.level;
-    if (!o.region) o.region = r.region;
+    if (!o.level) o.level = r.level ?? '';
+    if (!o.region) o.region = r.region ?? '';
   }
   const list = [...map.values()];
   for (const o of list) o.years.sort((a, b) => a - b);

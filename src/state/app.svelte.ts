@@ -13,11 +13,13 @@ import { reportId, type Report } from '../model/report';
 import { groupByAgency, organs, organsFromKeys, type OrganSummary } from '../query/organs';
 import type { Snapshot } from '../share/snapshot';
 import { defaultView, formatHash, parseHash, type ViewState } from '../share/viewState';
-import { isSeeded, loadReports, openStore, organReports, reportKeys, restoreSample, seedSampleOnce, type Db } from '../store/db';
+import { isSeeded, loadReports, organReports, reportKeys, restoreSample, seedSampleOnce, type Db } from '../store/db';
 import { sameReport } from '../store/equal';
 import { DB_NAME } from '../store/schema';
 import { announceChange, onChange } from '../store/sync';
 import { loadLang, saveLang } from './lang';
+import { StorageState } from './storage.svelte';
+import { snapshotFailure } from './snapshotFailure';
 
 /** User Timing marks of the start (bench/run.mjs prints them): where the time before the first chart goes. */
 function mark(name: string): void {
@@ -54,7 +56,7 @@ function rememberOpened(): void {
 
 /** Views that show one organ: they can draw before the other organs are read. */
 export function isSingleOrganView(view: ViewState['view']): boolean {
-  return view !== 'compare' && view !== 'rollup' && view !== 'quality';
+  return view !== 'compare' && view !== 'rollup' && view !== 'quality' && view !== 'coverage' && view !== 'scorecard';
 }
 
 const NO_FINDINGS: Finding[] = [];
@@ -104,6 +106,8 @@ export class AppState {
   imported = $state.raw<string[]>([]);
 
   #db: Db | undefined;
+  /** The browser's storage: the database opened (or in memory), another tab's upgrade, use and persistence. */
+  readonly storage = new StorageState((key, params) => this.say(key, params));
   #checks: Promise<ChecksClient> | undefined;
   /** The organs from the stored keys while the reports are being read. */
   #catalogue = $state.raw<OrganSummary[] | null>(null);
@@ -227,7 +231,7 @@ export class AppState {
     const early = openedBefore() ? undefined : loadSample();
     early?.catch(() => undefined); // a failure is met again below, where it is reported
     const opened = await this.openFromHash(location.hash);
-    const opening = openStore();
+    const opening = this.storage.open();
     opening.catch(() => undefined); // awaited below
     if (early) {
       // A first visit as far as this profile remembers: the sample is drawn while the database opens (creating one
@@ -264,7 +268,8 @@ export class AppState {
         // keep the snapshot message
       } else if (opened === 'broken') {
         // keep the broken-link message
-      } else if (seeded > 0) this.say('sample.seeded', { n: seeded });
+      } else if (this.storage.memory) this.say('robust.memory.status');
+      else if (seeded > 0) this.say('sample.seeded', { n: seeded });
       else this.say('store.loaded', { n: this.reports.length });
       onChange(() => {
         this.storeVersion++;
@@ -350,9 +355,9 @@ export class AppState {
       this.snapshot = await decodeSnapshot(parsed.snapshot);
       this.say('share.opened', { date: this.snapshot.made.slice(0, 10) });
       return 'snapshot';
-    } catch {
+    } catch (e) {
       this.snapshot = null;
-      this.say('share.tampered');
+      this.say(...snapshotFailure(e));
       return 'broken';
     }
   }
@@ -443,7 +448,7 @@ export class AppState {
       this.committed(sample, false);
       this.say('sample.restored', { n });
     } catch (e) {
-      this.say('store.error', { message: e instanceof Error ? e.message : String(e) });
+      this.say(...this.storage.failure(e));
     }
   }
 

@@ -71,7 +71,7 @@ function downloadParts(name: string, parts: readonly string[], type: string): vo
 }
 
 export class ImportState {
-  private readonly app: AppState;
+  readonly app: AppState;
   phase = $state<ImportPhase>('idle');
   progress = $state<ReadProgress | undefined>(undefined);
   /** Files read for the current review; replaced, never mutated (results can be large). */
@@ -315,10 +315,12 @@ export class ImportState {
       mark('reloaded');
       await this.refreshHistory();
       this.#say('import.done', { ...record.counts });
+      // The person's own data is stored now: the moment to ask the browser to keep it (once), and to show the use.
+      void this.app.storage.afterImport();
     } catch (e) {
       // The transaction was aborted: the store is as before; the review stays open to try again or cancel.
       this.phase = 'review';
-      this.#say('import.commitFailed', { message: e instanceof Error ? e.message : String(e) });
+      this.#say(...this.app.storage.failure(e, 'import.commitFailed'));
     }
   }
 
@@ -337,7 +339,7 @@ export class ImportState {
       this.#say('backup.restored', { n: backup.reports.length, imports: backup.imports.length });
     } catch (e) {
       this.phase = 'review';
-      this.#say('import.commitFailed', { message: e instanceof Error ? e.message : String(e) });
+      this.#say(...this.app.storage.failure(e, 'import.commitFailed'));
     }
   }
 
@@ -349,51 +351,71 @@ export class ImportState {
     const db = this.app.database();
     const snap = this.app.snapshot;
     if (!db || !snap) return;
-    const record = await commitImport(db, snap.reports, {
-      files: [{ name: `${snap.chart} ${snap.made.slice(0, 10)}`, kind: 'snapshot', encoding: 'UTF-8', rows: snap.reports.length }],
-      problems: 0,
-      keepExisting: false,
-      combine: mergeSnapshotReport,
-    });
-    this.app.snapshot = null;
-    await this.app.changed();
-    await this.refreshHistory();
-    this.#say('share.imported', { ...record.counts });
+    try {
+      const record = await commitImport(db, snap.reports, {
+        files: [{ name: `${snap.chart} ${snap.made.slice(0, 10)}`, kind: 'snapshot', encoding: 'UTF-8', rows: snap.reports.length }],
+        problems: 0,
+        keepExisting: false,
+        combine: mergeSnapshotReport,
+      });
+      this.app.snapshot = null;
+      await this.app.changed();
+      await this.refreshHistory();
+      this.#say('share.imported', { ...record.counts });
+    } catch (e) {
+      this.#say(...this.app.storage.failure(e));
+    }
   }
 
   async undo(): Promise<void> {
     const db = this.app.database();
     if (!db) return;
-    const record = await undoLastImport(db);
-    await this.app.changed();
-    await this.refreshHistory();
-    if (record) this.#say('import.undone', { added: record.added.length, replaced: record.replaced.length });
-    else this.#say('import.nothingToUndo');
+    try {
+      const record = await undoLastImport(db);
+      await this.app.changed();
+      await this.refreshHistory();
+      if (record) this.#say('import.undone', { added: record.added.length, replaced: record.replaced.length });
+      else this.#say('import.nothingToUndo');
+    } catch (e) {
+      this.#say(...this.app.storage.failure(e));
+    }
   }
 
   async deleteReport(agency: string, year: number): Promise<void> {
     const db = this.app.database();
     if (!db) return;
-    await deleteReports(db, [{ agency, year }]);
-    await this.app.changed();
-    this.#say('data.deletedReport', { agency, year });
+    try {
+      await deleteReports(db, [{ agency, year }]);
+      await this.app.changed();
+      this.#say('data.deletedReport', { agency, year });
+    } catch (e) {
+      this.#say(...this.app.storage.failure(e));
+    }
   }
 
   async deleteOrgan(agency: string): Promise<void> {
     const db = this.app.database();
     if (!db) return;
-    const n = await deleteOrgan(db, agency);
-    await this.app.changed();
-    this.#say('data.deletedOrgan', { agency, n });
+    try {
+      const n = await deleteOrgan(db, agency);
+      await this.app.changed();
+      this.#say('data.deletedOrgan', { agency, n });
+    } catch (e) {
+      this.#say(...this.app.storage.failure(e));
+    }
   }
 
   async clearAll(): Promise<void> {
     const db = this.app.database();
     if (!db) return;
-    await clearAll(db);
-    await this.app.changed();
-    await this.refreshHistory();
-    this.#say('data.cleared');
+    try {
+      await clearAll(db);
+      await this.app.changed();
+      await this.refreshHistory();
+      this.#say('data.cleared');
+    } catch (e) {
+      this.#say(...this.app.storage.failure(e));
+    }
   }
 
   async exportBackup(): Promise<void> {

@@ -8,25 +8,106 @@ export type { Db } from './schema';
 
 export interface OpenOptions {
   name?: string;
-  /** Another tab holds an older version open and will not close it. */
+  /** Another tab holds an older version open and will not close it: the open waits for it. */
   onBlocked?: () => void;
+  /**
+   * Another tab opened a newer version and asks to upgrade: this connection is closed at once so the upgrade can
+   * go on, and the page should reload (its writes would fail from now on).
+   */
+  onVersionChange?: () => void;
+  /** The browser closed the connection by itself (the site's data cleared, a disk failure). */
+  onClosed?: () => void;
+  /**
+   * Milliseconds to wait for the database to open or to say it is blocked; past them the open fails with reason
+   * 'timeout' (a broken profile can leave the request unanswered). Unset: wait as long as it takes.
+   */
+  timeout?: number;
+}
+
+/** Why the database could not be opened: the page says so in words and carries on in memory. */
+export type StoreFailure = 'missing' | 'denied' | 'newer' | 'timeout' | 'failed';
+
+export class StoreOpenError extends Error {
+  constructor(
+    readonly reason: StoreFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreOpenError';
+  }
+}
+
+function openFailure(e: unknown): StoreOpenError {
+  if (e instanceof StoreOpenError) return e;
+  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+  const message = e instanceof Error || e instanceof DOMException ? e.message : String(e);
+  // Firefox's private mode (before 115) and sandboxed frames refuse with InvalidStateError or SecurityError.
+  if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NotAllowedError') return new StoreOpenError('denied', message);
+  if (name === 'VersionError') return new StoreOpenError('newer', message);
+  return new StoreOpenError('failed', message || name);
 }
 
 export async function openStore(options: OpenOptions = {}): Promise<Db> {
-  const db = await openDB<DashboardDB>(options.name ?? DB_NAME, DB_VERSION, {
-    async upgrade(database, oldVersion, newVersion, tx) {
-      // One after another: a migration that rewrites records must see the stores the earlier ones made.
-      for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) await MIGRATIONS[v](database, tx);
-    },
-    blocked() {
-      options.onBlocked?.();
-    },
-    blocking() {
-      // A newer version of the app was opened in another tab: let it upgrade.
-      db.close();
-    },
+  try {
+    // Merely reading window.indexedDB throws SecurityError where the browser denies storage to the page.
+    if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StoreOpenError('missing', 'indexedDB is not available');
+  } catch (e) {
+    throw openFailure(e);
+  }
+  let answered = false;
+  let gaveUp = false;
+  let db: Db | undefined;
+  let opening: Promise<Db>;
+  try {
+    opening = openDB<DashboardDB>(options.name ?? DB_NAME, DB_VERSION, {
+      async upgrade(database, oldVersion, newVersion, tx) {
+        // One after another: a migration that rewrites records must see the stores the earlier ones made.
+        for (let v = oldVersion; v < (newVersion ?? DB_VERSION); v++) await MIGRATIONS[v](database, tx);
+      },
+      blocked() {
+        answered = true;
+        options.onBlocked?.();
+      },
+      blocking() {
+        // A newer version of the app was opened in another tab: let it upgrade, and tell the page.
+        db?.close();
+        options.onVersionChange?.();
+      },
+      terminated() {
+        options.onClosed?.();
+      },
+    });
+  } catch (e) {
+    // indexedDB.open itself may throw (InvalidStateError in some private modes).
+    throw openFailure(e);
+  }
+  const timeout = options.timeout;
+  if (timeout === undefined) {
+    try {
+      db = await opening;
+    } catch (e) {
+      throw openFailure(e);
+    }
+    return db;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      if (answered) return; // blocked: waiting for the other tab is expected, and the page says so
+      gaveUp = true;
+      reject(new StoreOpenError('timeout', `no answer in ${timeout} ms`));
+    }, timeout);
   });
-  return db;
+  // An open that succeeds after the page gave up must not keep a connection nobody uses.
+  opening.then((opened) => gaveUp && opened.close()).catch(() => undefined);
+  try {
+    db = await Promise.race([opening, late]);
+    return db;
+  } catch (e) {
+    throw openFailure(e);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function allReports(db: Db): Promise<Report[]> {

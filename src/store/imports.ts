@@ -113,7 +113,8 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
         written.push({ at: i, report: next });
         puts.push(quiet(store.put(toStored(next))));
       }
-      const step = Promise.all(puts);
+      // Quiet too: when a later step fails, this one is never awaited, and its rejection (AbortError) matters not.
+      const step = quiet(Promise.all(puts));
       if (inFlight) await inFlight;
       inFlight = step;
     }
@@ -142,7 +143,9 @@ export async function commitImport(db: Db, reports: readonly Report[], options: 
       // Already finished or aborted.
     }
     await done.catch(() => undefined);
-    throw e;
+    // A request cut short by the abort rejects with AbortError; the transaction's own error says why (a full disk
+    // is QuotaExceededError there), and that is what the page must tell.
+    throw e instanceof DOMException && e.name === 'AbortError' && tx.error ? tx.error : e;
   }
 }
 
