@@ -5,6 +5,7 @@ import { toStored } from '../model/storedShape';
 import type { CsvLang } from './csv';
 import type { FindingFilter, FindingsPage } from './page';
 import type { CheckReply, CheckRequest, StoreProgress } from './protocol';
+import type { ReportTally } from './tally';
 import type { Finding } from './types';
 
 export interface StoreView {
@@ -31,6 +32,7 @@ export class ChecksClient {
   #onRunError: ((message: string) => void) | undefined;
   #csv = new Map<number, Waiting<string>>();
   #incoming = new Map<number, Waiting<Finding[]> & { findings: Finding[] }>();
+  #tallies = new Map<number, Waiting<ReportTally[]> & { progress?: (checked: number, total: number) => void }>();
 
   #ensure(): Worker {
     if (this.#worker) return this.#worker;
@@ -53,8 +55,10 @@ export class ChecksClient {
   #failAll(err: Error): void {
     for (const w of this.#csv.values()) w.reject(err);
     for (const w of this.#incoming.values()) w.reject(err);
+    for (const w of this.#tallies.values()) w.reject(err);
     this.#csv.clear();
     this.#incoming.clear();
+    this.#tallies.clear();
     this.#onRunError?.(err.message);
   }
 
@@ -64,6 +68,13 @@ export class ChecksClient {
     } else if (msg.type === 'csv') {
       this.#csv.get(msg.id)?.resolve(msg.text);
       this.#csv.delete(msg.id);
+    } else if (msg.type === 'tally') {
+      const w = this.#tallies.get(msg.id);
+      if (!w) return;
+      if (msg.done) {
+        this.#tallies.delete(msg.id);
+        w.resolve(msg.tallies);
+      } else w.progress?.(msg.checked, msg.total);
     } else if (msg.type === 'incoming') {
       const w = this.#incoming.get(msg.id);
       if (!w) return;
@@ -77,8 +88,10 @@ export class ChecksClient {
       if (msg.id !== undefined) {
         this.#csv.get(msg.id)?.reject(err);
         this.#incoming.get(msg.id)?.reject(err);
+        this.#tallies.get(msg.id)?.reject(err);
         this.#csv.delete(msg.id);
         this.#incoming.delete(msg.id);
+        this.#tallies.delete(msg.id);
       } else if (msg.run === this.#run) this.#onRunError?.(msg.message);
     }
   }
@@ -124,6 +137,15 @@ export class ChecksClient {
       if (!last) await new Promise((r) => setTimeout(r, 0));
     }
     return done;
+  }
+
+  /** Errors, warnings and checks held or failed, per stored report of database `db`, counted in the worker. */
+  tally(db: string, progress?: (checked: number, total: number) => void): Promise<ReportTally[]> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#tallies.set(id, progress ? { resolve, reject, progress } : { resolve, reject });
+      this.#post({ type: 'tally', id, db });
+    });
   }
 
   dispose(): void {

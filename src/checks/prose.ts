@@ -107,34 +107,46 @@ function reviewFigure(r: Report, rows: readonly string[], col: string): Sum & { 
   return { ...sumRefs(rows.map((row) => ref(r, `review.${row}.${col}`))), derived: false };
 }
 
+/**
+ * The table figure a prose figure should equal, and the words naming it: 本年新收申请 in prose against table 三's
+ * row, 不予公开 against the sum of its rows, 行政诉讼 against both kinds of litigation. Undefined for keys that
+ * are not prose figures.
+ */
+export function proseCounterpart(r: Report, key: string): { table: Sum & { derived: boolean }; label: Text } | undefined {
+  const [section, row, col] = key.split('.');
+  if (section === 'requests_text') {
+    let table: Sum & { derived: boolean };
+    if (row === 'granted_plus_partial') table = combine([requestRowFigure(r, 'granted'), requestRowFigure(r, 'partially_granted')]);
+    else if (row in SUBTOTAL_GROUP) table = combine(groupRows(r, SUBTOTAL_GROUP[row]).map((x) => requestRowFigure(r, x)));
+    else table = requestRowFigure(r, row);
+    return { table, label: PROSE_LABEL[row] ?? rowLabel('requests', row) };
+  }
+  if (section === 'review_text') {
+    const rows =
+      row === 'litigation_all'
+        ? ['litigation_direct', 'litigation_after_review']
+        : row === 'all_cases'
+          ? ['admin_review', 'litigation_direct', 'litigation_after_review']
+          : [row];
+    const rowText: Text =
+      row === 'litigation_all'
+        ? { zh: '行政诉讼(两类合计)', en: 'litigation (both kinds)' }
+        : row === 'all_cases'
+          ? { zh: '行政复议与行政诉讼合计', en: 'review and litigation together' }
+          : rowLabel('review', row);
+    const colText = columnLabel('review', col);
+    return { table: reviewFigure(r, rows, col), label: { zh: `${rowText.zh}${colText.zh}`, en: `${rowText.en}, ${colText.en.toLowerCase()}` } };
+  }
+  return undefined;
+}
+
 export function checkProse(c: Collector, r: Report): void {
   // Most reports state no figure in prose: their keys need not be looked at one by one.
   if (!hasSection(r, 'requests_text') && !hasSection(r, 'review_text')) return;
   for (const key of Object.keys(r.cells)) {
     if (!key.startsWith('requests_text.') && !key.startsWith('review_text.')) continue;
-    const [section, row, col] = key.split('.');
-    if (section === 'requests_text') {
-      let table: Sum & { derived: boolean };
-      if (row === 'granted_plus_partial') table = combine([requestRowFigure(r, 'granted'), requestRowFigure(r, 'partially_granted')]);
-      else if (row in SUBTOTAL_GROUP) table = combine(groupRows(r, SUBTOTAL_GROUP[row]).map((x) => requestRowFigure(r, x)));
-      else table = requestRowFigure(r, row);
-      compare(c, r, key, PROSE_LABEL[row] ?? rowLabel('requests', row), table);
-    } else if (section === 'review_text') {
-      const rows =
-        row === 'litigation_all'
-          ? ['litigation_direct', 'litigation_after_review']
-          : row === 'all_cases'
-            ? ['admin_review', 'litigation_direct', 'litigation_after_review']
-            : [row];
-      const rowText: Text =
-        row === 'litigation_all'
-          ? { zh: '行政诉讼(两类合计)', en: 'litigation (both kinds)' }
-          : row === 'all_cases'
-            ? { zh: '行政复议与行政诉讼合计', en: 'review and litigation together' }
-            : rowLabel('review', row);
-      const colText = columnLabel('review', col);
-      compare(c, r, key, { zh: `${rowText.zh}${colText.zh}`, en: `${rowText.en}, ${colText.en.toLowerCase()}` }, reviewFigure(r, rows, col));
-    }
+    const target = proseCounterpart(r, key);
+    if (target) compare(c, r, key, target.label, target.table);
   }
 }
 

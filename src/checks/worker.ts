@@ -6,7 +6,8 @@ import { fromStored } from '../model/storedShape';
 import { openStore, reportKeys, type Db } from '../store/db';
 import type { Report } from '../model/report';
 import { findingsCsv } from './csv';
-import { checkIncoming, checkReports, organCollator } from './index';
+import { checkIncoming, checkReports, organCollator, runChecks } from './index';
+import { tallyRun, type ReportTally } from './tally';
 import { filtered, findingsPage, type FindingFilter } from './page';
 import type { CheckReply, CheckRequest, StoreProgress } from './protocol';
 import type { Finding } from './types';
@@ -104,6 +105,32 @@ async function checkIncomingReports(id: number, dbName: string, reports: Report[
   }
 }
 
+/** Counts per report over the whole store, read organ by organ like a store run; progress between steps. */
+async function tallyStore(id: number, dbName: string): Promise<void> {
+  const db = await database(dbName);
+  const keys = await reportKeys(db);
+  const organs = [...new Set(keys.map((k) => k.agency))].sort(organCollator.compare);
+  const tallies: ReportTally[] = [];
+  let checked = 0;
+  let posted = Date.now();
+  for (let i = 0; i < organs.length; i += ORGANS_PER_STEP) {
+    const tx = db.transaction('reports', 'readonly');
+    const index = tx.store.index('by-agency');
+    const lists = await Promise.all(organs.slice(i, i + ORGANS_PER_STEP).map((agency) => index.getAll(agency)));
+    for (const list of lists) {
+      const reports: Report[] = list.map(fromStored);
+      for (const t of tallyRun(runChecks(reports, { records: true }), reports)) tallies.push(t);
+      checked += reports.length;
+    }
+    if (Date.now() - posted >= UPDATE_MS) {
+      scope.postMessage({ type: 'tally', id, checked, total: keys.length, tallies: [], done: false });
+      posted = Date.now();
+    }
+    await pause();
+  }
+  scope.postMessage({ type: 'tally', id, checked, total: keys.length, tallies, done: true });
+}
+
 function fail(e: unknown, where: { run?: number; id?: number }): void {
   scope.postMessage({ type: 'error', ...where, message: e instanceof Error ? e.message : String(e) });
 }
@@ -119,6 +146,8 @@ scope.onmessage = (e) => {
   } else if (req.type === 'csv') {
     const list = current && current.run === req.run ? filtered(current.findings, req.filter) : [];
     scope.postMessage({ type: 'csv', id: req.id, text: findingsCsv(list, req.lang) });
+  } else if (req.type === 'tally') {
+    tallyStore(req.id, req.db).catch((err: unknown) => fail(err, { id: req.id }));
   } else {
     if (incoming?.id !== req.id) incoming = { id: req.id, reports: [] };
     for (const s of req.reports) incoming.reports.push(fromStored(s));

@@ -16,6 +16,9 @@ const BUILDERS: Readonly<Record<ViewId, (view: ViewState, ctx: FigureContext) =>
   compare: compareFigures,
   rollup: rollupFigures,
   quality: () => [],
+  // The supervisor's views are tables, not charts: no figure to present or share.
+  coverage: () => [],
+  scorecard: () => [],
 };
 
 export function figuresFor(view: ViewState, ctx: FigureContext): Figure[] {
@@ -39,4 +42,4 @@ export function figureById(id: string, view: ViewState, ctx: FigureContext): Fig
   return figuresFor({ ...view, ...home(id) }, ctx).find((f) => f.id === id);
 }
 
-export const FIGURE_VIEWS: readonly ViewId[] = VIEWS.filter((v) => v !== 'quality');
+export const FIGURE_VIEWS: readonly ViewId[] = VIEWS.filter((v) => v !== 'quality' && v !== 'coverage' && v !== 'scorecard');

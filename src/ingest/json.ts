@@ -80,7 +80,10 @@ const BackupSchema = v.strictObject({
   exportedAt: v.string(),
   reports: v.array(v.unknown()),
   imports: v.array(v.unknown()),
-  meta: v.strictObject({ sampleSeededAt: v.optional(v.string()) }),
+  meta: v.strictObject({
+    sampleSeededAt: v.optional(v.string()),
+    roster: v.optional(v.array(v.strictObject({ agency: Agency, level: v.string(), region: v.string() }))),
+  }),
 });
 
 export interface JsonResult {
@@ -251,6 +254,7 @@ export function parseJsonText(text: string, file: string): JsonResult {
   });
   const meta: BackupContent['meta'] = {};
   if (whole.output.meta.sampleSeededAt !== undefined) meta.sampleSeededAt = whole.output.meta.sampleSeededAt;
+  if (whole.output.meta.roster !== undefined) meta.roster = whole.output.meta.roster;
   const backup: BackupContent = { format: PROJECT_FORMAT, version: PROJECT_VERSION, exportedAt: whole.output.exportedAt, reports, imports, meta };
   return { kind: 'backup', reports, problems, backup };
 }

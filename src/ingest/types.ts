@@ -112,5 +112,6 @@ export interface BackupContent {
   exportedAt: string;
   reports: Report[];
   imports: ImportRecord[];
-  meta: { sampleSeededAt?: string };
+  /** The roster of supervised organs travels with the backup (absent in backups made before it existed). */
+  meta: { sampleSeededAt?: string; roster?: RosterEntry[] };
 }

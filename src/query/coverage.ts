@@ -10,6 +10,8 @@ export type { RosterEntry } from '../model/roster';
 export interface FindingCounts {
   errors: number;
   warnings: number;
+  /** Checks that could be made on the report (held or failed); 0 means nothing could be checked. Unknown if absent. */
+  checked?: number;
 }
 
 export type CoverageStatus =
@@ -20,7 +22,9 @@ export type CoverageStatus =
   /** A report with warnings only. */
   | 'warnings'
   /** A report whose checks found nothing to object to. */
-  | 'consistent';
+  | 'consistent'
+  /** A report none of whose checks could be made (prose only, or the figures they need not captured): not "consistent". */
+  | 'unchecked';
 
 export interface Completeness {
   /** Figures the report has (a number or a blank cell) of those its format's tables print. */
@@ -76,7 +80,9 @@ export function completeness(report: Report): Completeness | undefined {
 }
 
 export function statusOf(counts: FindingCounts): Exclude<CoverageStatus, 'missing'> {
-  return counts.errors > 0 ? 'errors' : counts.warnings > 0 ? 'warnings' : 'consistent';
+  if (counts.errors > 0) return 'errors';
+  if (counts.warnings > 0) return 'warnings';
+  return counts.checked === 0 ? 'unchecked' : 'consistent';
 }
 
 export interface CoverageOptions {

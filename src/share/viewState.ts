@@ -3,7 +3,7 @@
 // checks are written out here rather than with the schema library: they run on every first view, which should
 // not download it (a snapshot's decoder, loaded only for a link that carries one, uses it).
 
-export const VIEWS = ['overview', 'requests', 'review', 'active', 'compare', 'rollup', 'quality'] as const;
+export const VIEWS = ['overview', 'requests', 'review', 'active', 'compare', 'rollup', 'quality', 'coverage', 'scorecard'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export interface ViewState {

@@ -6,14 +6,16 @@ import { fromStored, toStored } from '../model/storedShape';
 
 export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupContent> {
   const tx = db.transaction(['reports', 'imports', 'meta'], 'readonly');
-  const [reports, imports, seeded] = await Promise.all([
+  const [reports, imports, seeded, roster] = await Promise.all([
     tx.objectStore('reports').getAll(),
     tx.objectStore('imports').getAll(),
     tx.objectStore('meta').get('sampleSeededAt'),
+    tx.objectStore('meta').get('roster'),
     tx.done,
   ]);
   const meta: BackupContent['meta'] = {};
-  if (seeded !== undefined) meta.sampleSeededAt = seeded;
+  if (typeof seeded === 'string') meta.sampleSeededAt = seeded;
+  if (Array.isArray(roster) && roster.length > 0) meta.roster = roster;
   // The backup is the project's JSON format, whose cells are always objects: plain stored numbers are expanded.
   return {
     format: PROJECT_FORMAT,
@@ -26,7 +28,7 @@ export async function dumpBackup(db: Db, at: Date = new Date()): Promise<BackupC
 }
 
 /**
- * Replaces the whole store with the backup. A backup without the "sample seeded" flag keeps the current one:
+ * Replaces the whole store (reports, history, roster) with the backup. A backup without the "sample seeded" flag keeps the current one:
  * otherwise the next visit would seed the sample over the restored data.
  */
 export async function restoreBackup(db: Db, backup: BackupContent): Promise<void> {
@@ -40,6 +42,8 @@ export async function restoreBackup(db: Db, backup: BackupContent): Promise<void
     ...backup.reports.map((r) => reports.put(toStored(r))),
     ...backup.imports.map((r) => imports.put({ ...r, replaced: r.replaced.map(toStored) })),
     ...(seeded !== undefined ? [meta.put(seeded, 'sampleSeededAt')] : []),
+    // The roster is part of what the person keeps: a backup without one leaves none.
+    ...(backup.meta.roster && backup.meta.roster.length > 0 ? [meta.put(backup.meta.roster, 'roster')] : []),
     tx.done,
   ]);
 }

@@ -2,6 +2,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ImportRecord } from '../ingest/types';
 import type { Report } from '../model/report';
+import type { RosterEntry } from '../model/roster';
 import { toStoredCells, type StoredReport } from '../model/storedShape';
 
 export const DB_NAME = 'disclosure-report-dashboard';
@@ -15,6 +16,8 @@ export interface StoredImportRecord extends Omit<ImportRecord, 'replaced'> {
 export interface MetaRecords {
   /** ISO time the built-in sample was first written; its presence means "never seed again". */
   sampleSeededAt: string;
+  /** The organs a person supervises, in their order (one record: a roster is a few thousand names at most). */
+  roster: RosterEntry[];
 }
 
 export interface DashboardDB extends DBSchema {
@@ -25,7 +28,7 @@ export interface DashboardDB extends DBSchema {
     value: StoredReport;
     indexes: { 'by-agency': string };
   };
-  /** One record per import (issue 3): what it added and the records it overwrote, for history and undo. */
+  /** One record per import: what it added and the records it overwrote, for history and undo. */
   imports: {
     key: string;
     value: StoredImportRecord;

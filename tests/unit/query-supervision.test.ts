@@ -52,6 +52,8 @@ describe('coverage matrix', () => {
     ['errors win over warnings', { errors: 1, warnings: 3 }, 'errors'],
     ['warnings only', { errors: 0, warnings: 2 }, 'warnings'],
     ['nothing found', { errors: 0, warnings: 0 }, 'consistent'],
+    ['checks made and all held', { errors: 0, warnings: 0, checked: 12 }, 'consistent'],
+    ['no check could be made (prose only): not called consistent', { errors: 0, warnings: 0, checked: 0 }, 'unchecked'],
   ] as const)('%s', (_why, c, want) => {
     expect(statusOf(c)).toBe(want);
   });

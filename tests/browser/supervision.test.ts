@@ -1,0 +1,237 @@
+// The supervisor's workbench in real Chromium against the production build: the coverage matrix of the sample
+// (平潭综合实验区 2020 names its errors; 上海市人民政府办公厅 has no report for 2011 and says so), a roster file
+// making an organ without reports appear as 未报 (kept across a reload and in the backup), the sheet of 平潭 2020
+// with the (七)总计 cells highlighted, the scorecard, and the long CSV export imported into an empty browser giving
+// back the same IndexedDB records.
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch } from './chromium';
+import { dumpDatabase } from './pageHelpers';
+
+const baseUrl = inject('baseUrl');
+const WAIT = { timeout: 20_000 };
+const PT = '平潭综合实验区';
+const SH_OFFICE = '上海市人民政府办公厅';
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+/** A fresh profile (empty IndexedDB) on the given hash, the sample seeded; dialogs accepted, page errors collected. */
+async function open(hash = ''): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(`${baseUrl}${hash}`);
+  await expect.poll(() => page.textContent('[role="status"]'), WAIT).toMatch(/已载入 56 份/);
+  return { page, errors };
+}
+
+const status = (page: Page) => page.textContent('[role="status"]');
+const cell = (page: Page, agency: string, year: number) => page.locator(`table.matrix tr[data-agency="${agency}"] td[data-year="${year}"]`);
+
+describe('coverage matrix', () => {
+  it('the sample: 平潭综合实验区 2020 names its errors; 上海市人民政府办公厅 2011 says it has no report', async () => {
+    const { page, errors } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    // Years are column headers, organs row headers.
+    const years = await page.locator('table.matrix thead th[scope="col"]').allTextContents();
+    expect(years.slice(1)).toEqual(Array.from({ length: 15 }, (_, i) => String(2011 + i)));
+    expect(await page.locator(`table.matrix th[scope="row"]:has-text("${PT}")`).count()).toBeGreaterThan(0);
+
+    const pt2020 = cell(page, PT, 2020);
+    expect(await pt2020.getAttribute('data-tone')).toBe('errors');
+    const label = await pt2020.locator('button').getAttribute('aria-label');
+    expect(label).toMatch(/^2020 · 2 个错误 · 完整度 \d+%$/);
+    expect(await pt2020.textContent()).toContain('2 个错误');
+    // 2019 of the same organ: its checks hold.
+    expect(await cell(page, PT, 2019).getAttribute('data-tone')).toBe('consistent');
+
+    const sh2011 = cell(page, SH_OFFICE, 2011);
+    expect(await sh2011.getAttribute('data-tone')).toBe('none');
+    expect((await sh2011.textContent())?.trim()).toBe('2011 · 无年报');
+    expect(await sh2011.locator('button').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the level facet keeps one level; English words follow the language switch', async () => {
+    const { page } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    await page.selectOption('#facet-level', '乡镇');
+    await expect.poll(() => page.locator('table.matrix tbody[data-level]').evaluateAll((els) => els.map((e) => e.getAttribute('data-level'))), WAIT).toEqual(['乡镇']);
+    await page.click('#lang-switch');
+    await expect.poll(() => page.locator('#coverage-title').textContent(), WAIT).toBe('Who has reported, and how well');
+    const any = page.locator('table.matrix td[data-tone="none"]').first();
+    expect(await any.textContent()).toMatch(/^\d{4} · No report$/);
+  });
+
+  it('a roster makes an organ without reports appear as 未报; it survives a reload, is in the backup, and is undone', async () => {
+    const { page } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    expect(await page.locator('.roster-state').textContent()).toBe('尚未导入机构名单');
+    const roster = '机构,层级,地区\r\n某某镇人民政府,乡镇,福建省某县\r\n平潭综合实验区,区县政府,福建省\r\n';
+    await page.setInputFiles('input[type="file"]', [{ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(roster, 'utf8') }]);
+    const use = page.locator('button.use-roster');
+    await use.waitFor(WAIT);
+    expect(await use.textContent()).toContain('2 个机构');
+    // A roster brings no reports: nothing to import as reports.
+    expect(await page.locator('#import-commit').isDisabled()).toBe(true);
+    await use.click();
+    await expect.poll(() => status(page), WAIT).toBe('已保存机构名单:2 个机构(原名单 0 个)。');
+
+    const town = page.locator('table.matrix tr[data-agency="某某镇人民政府"]');
+    await town.waitFor(WAIT);
+    const tones = await town.locator('td').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-tone')));
+    expect(tones).toHaveLength(15);
+    expect(new Set(tones)).toEqual(new Set(['missing']));
+    expect((await town.locator('td[data-year="2020"]').textContent())?.trim()).toBe('2020 · 未报');
+    // An organ on the roster with a report every year 2011–2025: nothing 未报, its reports keep their status.
+    const ptTones = await page.locator(`table.matrix tr[data-agency="${PT}"] td`).evaluateAll((tds) => tds.map((td) => td.getAttribute('data-tone')));
+    expect(ptTones).toHaveLength(15);
+    expect(ptTones.filter((x) => x === 'missing')).toHaveLength(0);
+    expect(await cell(page, PT, 2020).getAttribute('data-tone')).toBe('errors');
+    expect(await page.locator('.roster-state').textContent()).toBe('名单:2 个机构');
+
+    // Kept in IndexedDB (the meta store), and in the backup.
+    const db = await dumpDatabase(page);
+    const meta = new Map(db.meta as [string, unknown][]);
+    expect(meta.get('roster')).toEqual([
+      { agency: '某某镇人民政府', level: '乡镇', region: '福建省某县' },
+      { agency: PT, level: '区县政府', region: '福建省' },
+    ]);
+    await page.locator('details.menu summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('#backup-export')]);
+    const backup = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as { meta: { roster?: unknown[] } };
+    expect(backup.meta.roster).toHaveLength(2);
+    await page.locator('details.menu summary').click();
+
+    // Never in the charts: the overview's organ list has no organ without reports.
+    await page.reload();
+    await page.waitForSelector('table.matrix tr[data-agency="某某镇人民政府"]', WAIT);
+    expect(await page.locator('.roster-state').textContent()).toBe('名单:2 个机构');
+    await page.click('#tab-overview');
+    await page.waitForSelector('figure canvas', WAIT);
+    expect(await page.locator('body').textContent()).not.toContain('某某镇人民政府');
+    await page.click('#tab-coverage');
+    await page.click('button.roster-clear');
+    await expect.poll(() => status(page), WAIT).toBe('已保存机构名单:0 个机构(原名单 2 个)。');
+    expect(await page.locator('table.matrix tr[data-agency="某某镇人民政府"]').count()).toBe(0);
+    await page.click('button.roster-undo');
+    await expect.poll(() => page.locator('table.matrix tr[data-agency="某某镇人民政府"]').count(), WAIT).toBe(1);
+  });
+});
+
+describe('report sheet', () => {
+  it('平潭 2020 from the matrix: table 三 with the (七)总计 cells highlighted and the findings beside; another year side by side', async () => {
+    const { page, errors } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    await cell(page, PT, 2020).locator('button').click();
+    const sheet = page.locator('dialog.stored-sheet[open]');
+    await sheet.waitFor(WAIT);
+    expect(await sheet.locator('#stored-title').textContent()).toContain(`${PT} 2020 年年报`);
+    // Table 三: the two 总计 cells the I3 findings name are marked; a cell no finding names is not.
+    const natural = sheet.locator('td[data-key="requests.results_total.natural_person"]');
+    const total = sheet.locator('td[data-key="requests.results_total.total"]');
+    await expect.poll(() => natural.getAttribute('class'), WAIT).toMatch(/\bfinding\b/);
+    expect(await total.getAttribute('class')).toMatch(/\bfinding\b/);
+    expect((await natural.textContent())?.trim()).toMatch(/^20/);
+    expect((await total.textContent())?.trim()).toMatch(/^21/);
+    expect(await total.getAttribute('title')).toContain('27');
+    expect(await sheet.locator('td[data-key="requests.new_received.natural_person"]').getAttribute('class')).not.toMatch(/\bfinding\b/);
+    const listed = await sheet.locator('.findings-list li[data-severity="error"]').allTextContents();
+    expect(listed).toHaveLength(2);
+    expect(listed.join(' ')).toContain('(七)总计为 20');
+
+    // 2019 beside it: figures compared, the largest change first.
+    await sheet.locator('.compare-pick select').selectOption('2019');
+    const rows = sheet.locator('table.compare-table tbody tr');
+    await rows.first().waitFor(WAIT);
+    const head = await sheet.locator('table.compare-table thead th').allTextContents();
+    expect(head.slice(1, 3)).toEqual(['2019', '2020']);
+    expect(await rows.count()).toBeGreaterThan(20);
+    // Esc closes and the keyboard goes back to the cell that opened it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('dialog.stored-sheet[open]').count(), WAIT).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('td')?.getAttribute('data-year'))).toBe('2020');
+    expect(errors).toEqual([]);
+  });
+
+  it('the quality tab opens the sheet of a finding’s report', async () => {
+    const { page } = await open('#v=1&view=quality');
+    const row = page.locator(`tr[data-agency="${PT}"][data-year="2020"][data-severity="error"]`).first();
+    await row.waitFor(WAIT);
+    await row.locator('button.open-sheet').click();
+    await page.locator('dialog.stored-sheet[open]').waitFor(WAIT);
+    expect(await page.locator('#stored-title').textContent()).toContain(`${PT} 2020`);
+  });
+});
+
+describe('scorecard', () => {
+  it('scores each report; a report without a publication date is unknown, never on time or late; weights change the total; CSV', async () => {
+    const { page } = await open('#v=1&view=scorecard');
+    await page.waitForSelector('table.scores tbody tr', WAIT);
+    // 平潭 2020: published 2021-03-05, a county-level government's deadline is 31 March: on time.
+    const pt2020 = page.locator(`table.scores tr[data-agency="${PT}"][data-year="2020"]`);
+    expect(await pt2020.getAttribute('data-timeliness')).toBe('on-time');
+    expect(await pt2020.locator('.timeliness').textContent()).toContain('2021-03-05 发布,期限 2021-03-31');
+    // The Shanghai office's reports carry no publication date in the sample: unknown.
+    const sh = page.locator(`table.scores tr[data-agency="${SH_OFFICE}"]`).first();
+    expect(await sh.getAttribute('data-timeliness')).toBe('unknown');
+    expect(await sh.locator('.total').textContent()).toContain('总分未计入:及时性');
+    const before = await pt2020.locator('.total').textContent();
+    await page.fill('input[data-weight="timeliness"]', '0');
+    await page.locator('input[data-weight="timeliness"]').dispatchEvent('change');
+    await expect.poll(() => pt2020.locator('.total').textContent(), WAIT).not.toBe(before);
+    await page.fill('input[data-weight="completeness"]', '150');
+    await page.locator('input[data-weight="completeness"]').dispatchEvent('change');
+    await expect.poll(() => status(page), WAIT).toBe('“完整度”的权重应为 0 到 100 之间的数字;未更改。');
+
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('#score-export')]);
+    const csv = readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('及时性 (权重 0)');
+    expect(lines).toHaveLength((await page.locator('table.scores tbody tr').count()) + 1);
+    expect(lines.some((l) => l.startsWith(`${PT},`) && l.includes(',2020,') && l.includes('2021-03-05,2021-03-31'))).toBe(true);
+  });
+});
+
+describe('everything out', () => {
+  it('the long CSV export imports into an empty browser and gives back the same records, cell by cell', async () => {
+    const { page: a } = await open();
+    await a.waitForSelector('figure canvas', WAIT);
+    await a.locator('details.menu summary').click();
+    const [download] = await Promise.all([a.waitForEvent('download', WAIT), a.click('#export-all')]);
+    const bytes = readFileSync((await download.path()) as string);
+    const original = (await dumpDatabase(a)).reports;
+
+    const { page: b } = await open();
+    await b.waitForSelector('figure canvas', WAIT);
+    await b.locator('details.menu summary').click();
+    await b.click('#data-clear');
+    await expect.poll(() => b.textContent('[role="status"]'), WAIT).toMatch(/已清空|清空/);
+    expect((await dumpDatabase(b)).reports).toEqual([]);
+    await b.setInputFiles('input[type="file"]', [{ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: bytes }]);
+    await b.locator('#import-commit').waitFor(WAIT);
+    await expect.poll(() => b.locator('#import-commit').isEnabled(), WAIT).toBe(true);
+    await b.click('#import-commit');
+    await expect.poll(() => b.textContent('[role="status"]'), WAIT).toMatch(/^导入完成:新增 56 份/);
+    const restored = (await dumpDatabase(b)).reports;
+    expect(restored).toHaveLength(56);
+    expect(restored).toEqual(original);
+  });
+});
