@@ -9,7 +9,7 @@ import { cellLabel } from '../model/cellLabel';
 import { csvDocument, csvField, neutralise } from '../model/csvText';
 import type { Cell, Report } from '../model/report';
 import { percent, type CoverageCell, type CoverageMatrix, type CoverageRow } from '../query/coverage';
-import { levelRank } from '../query/levels';
+import { LEVEL_ORDER, levelRank } from '../query/levels';
 import { zhCollator } from '../query/organs';
 import { findingsByKey, reportSheet, type ReportSheet } from '../query/reportSheet';
 import { sortScores, type ScoreLine, type ScoreSortKey, type Timeliness, type Weights } from '../query/scorecard';
@@ -92,10 +92,13 @@ function cellView(cell: CoverageCell, onRoster: boolean, t: Translate): MatrixCe
 export function matrixView(matrix: CoverageMatrix, facet: Facet, lang: Lang, t: Translate): MatrixView {
   const rows = matrix.rows.filter((r) => inFacet(r, facet));
   const groups = new Map<string, CoverageRow[]>();
+  // "区县政府(实验区,全区汇总)" sits with the county governments: grouped by the known level it starts with.
+  const groupOf = (level: string) => LEVEL_ORDER.find((l) => level.startsWith(l)) ?? level;
   for (const r of rows) {
-    const list = groups.get(r.level) ?? [];
+    const key = groupOf(r.level);
+    const list = groups.get(key) ?? [];
     list.push(r);
-    groups.set(r.level, list);
+    groups.set(key, list);
   }
   const levels = [...groups.keys()].sort((a, b) => levelRank(a) - levelRank(b) || zhCollator.compare(a, b));
   let reports = 0;

@@ -143,7 +143,7 @@ export function scoreLine(report: Report, tally: CheckTally, weights: Weights = 
 
 export type ScoreSortKey = 'total' | 'completeness' | 'consistency' | 'timeliness' | 'agency' | 'year';
 
-/** Best first for scores (unknown last), by name and year otherwise. */
+/** Best first for scores (unknown last; by total, partial totals after whole ones), by name and year otherwise. */
 export function sortScores(lines: readonly ScoreLine[], by: ScoreSortKey): ScoreLine[] {
   const collator = new Intl.Collator('zh-CN');
   const num = (l: ScoreLine): number | undefined =>
@@ -151,6 +151,9 @@ export function sortScores(lines: readonly ScoreLine[], by: ScoreSortKey): Score
   return [...lines].sort((a, b) => {
     if (by === 'agency') return collator.compare(a.agency, b.agency) || a.year - b.year;
     if (by === 'year') return b.year - a.year || collator.compare(a.agency, b.agency);
+    // A total over some parts only (a report of 2008's format has no tables to be complete or consistent) is
+    // not ranked above totals over every part: it goes after them, in its own order.
+    if (by === 'total' && a.partial !== b.partial) return a.partial ? 1 : -1;
     const x = num(a);
     const y = num(b);
     if (x === undefined && y === undefined) return collator.compare(a.agency, b.agency) || a.year - b.year;

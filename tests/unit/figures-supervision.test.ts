@@ -116,6 +116,15 @@ describe('scorecard rows and CSV', () => {
     expect(row).toContain(',2020-05-10,2020-03-31,40,');
   });
 
+  it('ranks a total over some parts only after totals over every part, even when it is higher', () => {
+    const whole = scoreLine({ ...find(PT, 2019), published: '2020-06-30' }, { passed: 5, failed: 5, errors: 1, warnings: 0 });
+    const partial = scoreLine(find('平潭县人民政府', 2012), tally);
+    expect([whole.partial, partial.partial]).toEqual([false, true]);
+    expect(partial.total).toBe(100);
+    expect(whole.total).toBeLessThan(100);
+    expect(scoreRows([partial, whole], {}, 'total', 'zh-CN', zh).map((r) => r.line.agency)).toEqual([PT, '平潭县人民政府']);
+  });
+
   it('sorts with unknown totals last and filters by region', () => {
     const a = scoreLine({ ...find(PT, 2019), published: '2020-01-01' }, tally);
     const b = scoreLine({ ...find(PT, 2020), published: undefined }, { passed: 0, failed: 0, errors: 0, warnings: 0 }, { completeness: 0, consistency: 0, timeliness: 100 });
