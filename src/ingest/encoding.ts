@@ -1,4 +1,4 @@
-// Bytes → text in the encodings Chinese Excel and Notepad write. Detection order (issue 3): a BOM decides;
+// Bytes → text in the encodings Chinese Excel and Notepad write. Detection order: a BOM decides;
 // else the bytes are tried as strict UTF-8; if that fails anywhere, the file is GB18030 (a superset of GBK).
 
 export type EncodingId = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';

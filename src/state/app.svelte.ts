@@ -367,7 +367,7 @@ export class AppState {
     await this.#load(false);
   }
 
-  /** The open database, for the import state (issue 3); undefined until start() has opened it. */
+  /** The open database, for the import state; undefined until start() has opened it. */
   database(): Db | undefined {
     return this.#db;
   }

@@ -1,4 +1,4 @@
-// Import state (issue 3): files and pasted text → worker → review → one-transaction commit; history, undo,
+// Import state: files and pasted text → worker → review → one-transaction commit; history, undo,
 // delete, clear, backup and restore. The page never parses: it holds File handles and the worker's results.
 import type { Finding } from '../checks';
 import type { MessageKey } from '../i18n/messages';

@@ -1,4 +1,4 @@
-// Import (issue 3) in real Chromium against the production build: files made from the sample's real figures
+// Import in real Chromium against the production build: files made from the sample's real figures
 // (long and wide, UTF-8 and GBK) dropped or chosen, their numbers in the chart tables; reload; conflicts reviewed
 // and replaced; undo; backup → clear → restore; a bad file and cancelled imports leave IndexedDB unchanged.
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
