@@ -11,8 +11,8 @@ function yearsWhere(data: ChartData, flags: readonly PointFlag[]): number[] {
   );
 }
 
-/** "2019", "2021–2025", "2012、2015–2016" */
-export function yearList(years: readonly number[]): string {
+/** "2019", "2021–2025", "2012、2015–2016" (in English "2012, 2015–2016": the separator is the language's). */
+export function yearList(years: readonly number[], separator = '、'): string {
   const parts: string[] = [];
   let start = years[0];
   for (let i = 1; i <= years.length; i++) {
@@ -22,7 +22,7 @@ export function yearList(years: readonly number[]): string {
       start = years[i];
     }
   }
-  return parts.join('、');
+  return parts.join(separator);
 }
 
 const NOT_IN_FORMAT: Partial<Record<ChartKind, MessageKey>> = {
@@ -36,8 +36,9 @@ export function chartNotes(kind: ChartKind, data: ChartData, t: Translate): stri
   const notes: string[] = [];
   const formatGaps = yearsWhere(data, ['not-in-format']);
   const key = NOT_IN_FORMAT[kind];
-  if (formatGaps.length > 0 && key) notes.push(`${t(key)}(${yearList(formatGaps)})`);
+  const sep = t('list.separator');
+  if (formatGaps.length > 0 && key) notes.push(t(key, { years: yearList(formatGaps, sep) }));
   const dataGaps = yearsWhere(data, ['absent', 'blank', 'no-report']);
-  if (dataGaps.length > 0) notes.push(t('chart.gapYears', { years: yearList(dataGaps) }));
+  if (dataGaps.length > 0) notes.push(t('chart.gapYears', { years: yearList(dataGaps, sep) }));
   return notes;
 }

@@ -1,7 +1,7 @@
 // The one ECharts option builder, with the one palette: series → option for every chart of the dashboard (bars,
 // stacked bars, lines, a second axis for a second unit, horizontal rankings), on the page or on a slide. Pure:
 // testable in Node without a canvas.
-import { formatNumber, translator, unitLabel, type Lang } from '../i18n/messages';
+import { translator, unitLabel, type Lang } from '../i18n/messages';
 import type { ChartData, Series, SeriesPoint } from '../query/series';
 import { seriesName, tooltipHtml } from './format';
 import { MARK, type YearMark } from './marks';
@@ -55,26 +55,67 @@ function datum(p: SeriesPoint, line: boolean): Datum {
   return marked ? { value: p.value, itemStyle: { opacity: 0.45, borderType: 'dashed', borderColor: '#333', borderWidth: 1 } } : p.value;
 }
 
+/** How a year is labelled on the axis: the year (with ⚠ under it when marked), ⚠ alone, or nothing. */
+export type YearLabel = 'year' | 'mark' | 'none';
+
 /**
- * Which year labels to show: every marked year first (⚠ is never thinned away), then as many of the others as fit
- * between them, left to right. A label is the width of its year; ⚠ sits under the year, so it takes no width.
+ * How each year is labelled: every marked year keeps its ⚠ (never thinned away); its year is written where it fits
+ * beside the other written years, else the ⚠ stands alone under its bar (the tooltip and the table name the year).
+ * Then the first and last years, then as many of the others as fit, left to right. ⚠ sits on a line of its own under
+ * the years, so it takes no room on theirs.
  */
-export function labelFilter(categories: readonly string[], marks: ReadonlyMap<number, YearMark>, width: number, fontSize: number): (i: number) => boolean {
+export function yearLabels(categories: readonly string[], marks: ReadonlyMap<number, YearMark>, width: number, fontSize: number, margins = 128): YearLabel[] {
   const n = categories.length;
-  const plot = Math.max(120, (width || 640) - 128);
+  const plot = Math.max(120, (width || 640) - margins);
   const slot = plot / Math.max(1, n);
-  const need = fontSize * 2.6 + 6; // "2024" and a gap
-  const shown = new Array<boolean>(n).fill(false);
+  const text = fontSize * 2.75; // "2024" in bold
+  const plan = new Array<YearLabel>(n).fill('none');
   const centre = (i: number) => (i + 0.5) * slot;
-  const fits = (i: number) => {
-    for (let j = 0; j < n; j++) if (shown[j] && Math.abs(centre(j) - centre(i)) < need) return false;
+  const fits = (i: number, gap: number) => {
+    for (let j = 0; j < n; j++) if (j !== i && plan[j] === 'year' && Math.abs(centre(j) - centre(i)) < text + gap) return false;
     return true;
   };
-  for (let i = 0; i < n; i++) if (marks.has(Number(categories[i]))) shown[i] = true;
-  // The first and last years anchor the axis; then every year that fits, left to right.
-  for (const i of [0, n - 1]) if (i >= 0 && !shown[i] && fits(i)) shown[i] = true;
-  for (let i = 1; i < n - 1; i++) if (!shown[i] && fits(i)) shown[i] = true;
-  return (i) => shown[i] ?? false;
+  for (let i = 0; i < n; i++) if (marks.has(Number(categories[i]))) plan[i] = fits(i, 2) ? 'year' : 'mark';
+  // The first and last years anchor the axis; then every year that fits, left to right, with a wider gap.
+  for (const i of [0, n - 1]) if (i >= 0 && plan[i] === 'none' && fits(i, 6)) plan[i] = 'year';
+  for (let i = 1; i < n - 1; i++) if (plan[i] === 'none' && fits(i, 6)) plan[i] = 'year';
+  return plan;
+}
+
+/** Which years have a label of some kind (the year, or ⚠ alone). */
+export function labelFilter(categories: readonly string[], marks: ReadonlyMap<number, YearMark>, width: number, fontSize: number): (i: number) => boolean {
+  const plan = yearLabels(categories, marks, width, fontSize);
+  return (i) => (plan[i] ?? 'none') !== 'none';
+}
+
+/**
+ * How many rows a plain legend takes at this width, laid out left to right as ECharts lays it (item gap 10, padding
+ * 5): the plot starts below the last row instead of under it. A CJK character is one em wide, other text ≈ 0.6 em.
+ */
+export function legendRows(names: readonly string[], width: number, fontSize: number, itemWidth: number): number {
+  const room = Math.max(160, (width || 640) - 10);
+  let rows = 1;
+  let x = 0;
+  for (const name of names) {
+    let text = 0;
+    for (const ch of name) text += /[\u2e80-\uffff]/.test(ch) ? fontSize : fontSize * 0.6;
+    const w = itemWidth + 5 + text;
+    if (x > 0 && x + w > room) {
+      rows++;
+      x = 0;
+    }
+    x += w + 10;
+  }
+  return rows;
+}
+
+/**
+ * A value as a slide labels it: rounded to what a room can read (7,539 万元, not 7539.443252); the table and the
+ * tooltip keep every digit.
+ */
+export function slideNumber(lang: Lang, v: number): string {
+  const a = Math.abs(v);
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: a >= 100 ? 0 : a >= 10 ? 1 : 2 }).format(v);
 }
 
 /** Labels on bars for a slide: the value, hidden on slivers of a stack that could not hold it. */
@@ -86,7 +127,7 @@ function valueLabel(lang: Lang, size: number, position: 'top' | 'inside' | 'righ
     color: position === 'inside' ? '#fff' : INK,
     formatter: (p: { value?: unknown }) => {
       const v = typeof p.value === 'number' ? p.value : null;
-      return v === null || Math.abs(v) < hideBelow ? '' : formatNumber(lang, v);
+      return v === null || Math.abs(v) < hideBelow ? '' : slideNumber(lang, v);
     },
   };
 }
@@ -111,8 +152,10 @@ export function chartOption(
   const t = translator(lang);
   const horizontal = spec.horizontal === true;
   const size = sizes(display, horizontal);
-  const present = display.mode === 'present';
   const units = [...new Set(data.series.map((s) => s.unit))];
+  // The right margin holds a second axis; without one, the plot takes the room (on a phone, a fifth of the width).
+  if (units.length < 2 && !horizontal) size.grid = { ...size.grid, right: display.mode === 'present' ? 48 : 20 };
+  const present = display.mode === 'present';
   const categories = data.categories ?? data.years.map(String);
   // The largest bar (or stack) of the chart: value labels on a slide skip segments too thin to hold one.
   const stackMax = categories.reduce((m, _, i) => {
@@ -137,7 +180,15 @@ export function chartOption(
         itemStyle: { color: colour },
         lineStyle: { color: colour, width: present ? 4 : 2 },
         symbolSize: present ? 10 : 6,
-        label: present ? { show: true, position: 'top', fontSize: size.label, color: INK } : undefined,
+        label: present
+          ? {
+              show: true,
+              position: 'top',
+              fontSize: size.label,
+              color: INK,
+              formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? slideNumber(lang, p.value) : ''),
+            }
+          : undefined,
         data: s.points.map((p) => datum(p, true)),
       });
       continue;
@@ -195,7 +246,7 @@ export function chartOption(
     max: u === '%' ? (e: { max: number }) => (e.max <= 100 ? 100 : Math.ceil(e.max / 10) * 10) : undefined,
     splitLine: { show: i === 0 },
   }));
-  const show = horizontal ? undefined : labelFilter(categories, marks, display.width, size.axis);
+  const plan = horizontal ? undefined : yearLabels(categories, marks, display.width, size.axis, size.grid.left + size.grid.right);
   const categoryAxis = {
     type: 'category' as const,
     data: [...categories],
@@ -203,26 +254,36 @@ export function chartOption(
     axisLabel: {
       fontSize: size.axis,
       color: INK,
-      interval: show ? (i: number) => show(i) : 0,
-      // ⚠ before a year whose report has findings, in the accent colour (rich text: the canvas draws it).
-      formatter: (value: string) => (marks.has(Number(value)) ? `{year|${value}}\n{mark|${MARK}}` : value),
+      interval: plan ? (i: number) => plan[i] !== 'none' : 0,
+      // ⚠ under a year whose report has findings, in the accent colour (rich text: the canvas draws it); alone where
+      // the year itself does not fit beside its neighbours.
+      formatter: (value: string, i: number) => {
+        if (!marks.has(Number(value))) return value;
+        return plan?.[i] === 'mark' ? `{year| }\n{mark|${MARK}}` : `{year|${value}}\n{mark|${MARK}}`;
+      },
       rich: { mark: { color: ACCENT, fontWeight: 'bold' as const, fontSize: size.axis }, year: { color: ACCENT, fontWeight: 'bold' as const, fontSize: size.axis } },
       ...(horizontal ? { width: size.grid.left - 16, overflow: 'truncate' as const } : {}),
     },
   };
   const legendNames = series.filter((s) => s.name !== 'missing').map((s) => String(s.name));
   const showLegend = spec.legend ?? legendNames.length > 1;
+  const legendType = spec.scrollLegend && !present ? 'scroll' : 'plain';
+  const itemWidth = present ? 36 : 25;
+  const itemHeight = present ? 20 : 14;
+  // A legend that wraps pushes the plot (and the axis name above it) down by its extra rows.
+  const extraRows = showLegend && legendType === 'plain' ? legendRows(legendNames, display.width, size.legend, itemWidth) - 1 : 0;
+  const grid = { ...size.grid, top: size.grid.top + extraRows * (Math.max(itemHeight, size.legend + 2) + 10) };
   return {
     animationDuration: 300,
-    grid: size.grid,
+    grid,
     legend: {
       show: showLegend,
       top: 0,
-      type: spec.scrollLegend && !present ? 'scroll' : 'plain',
+      type: legendType,
       data: legendNames,
       textStyle: { fontSize: size.legend, color: INK },
-      itemWidth: present ? 36 : 25,
-      itemHeight: present ? 20 : 14,
+      itemWidth,
+      itemHeight,
     },
     tooltip: {
       trigger: 'axis',

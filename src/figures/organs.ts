@@ -68,7 +68,7 @@ function rankingNotes(data: ChartData, year: number, t: Translate): string[] {
   if (!s || !data.categories) return [];
   const lacking = data.categories.filter((_, i) => s.points[i]?.value === null);
   if (lacking.length === 0) return [];
-  const shown = lacking.slice(0, 12).join('、');
+  const shown = lacking.slice(0, 12).join(t('list.separator'));
   return [t('compare.rankingMissing', { n: lacking.length, year, organs: lacking.length > 12 ? `${shown}…` : shown })];
 }
 

@@ -52,5 +52,5 @@ export interface HeadlineCard extends Card {
 export function headlineCards(view: ViewState, ctx: FigureContext): HeadlineCard[] {
   const agency = ctx.agency;
   if (!agency) return [];
-  return overviewCards(ctx.reportsOf([agency]), agency, view.from, view.to).map((c) => ({ ...c, skippedYears: yearList(c.skipped) }));
+  return overviewCards(ctx.reportsOf([agency]), agency, view.from, view.to).map((c) => ({ ...c, skippedYears: yearList(c.skipped, ctx.t('list.separator')) }));
 }

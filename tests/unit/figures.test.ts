@@ -1,7 +1,8 @@
 // The figure catalogue, the rules that choose what a view shows, and the pure parts of the display: one-way data
 // from reports to figures, rebuilt from stable ids.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chartOption, labelFilter, PAGE } from '../../src/charts/option';
+import { chartOption, labelFilter, legendRows, PAGE, yearLabels } from '../../src/charts/option';
+import { chartNotes } from '../../src/charts/notes';
 import { yearMarks } from '../../src/charts/marks';
 import { findingsByYear, runChecks } from '../../src/checks';
 import { figureById, figuresFor } from '../../src/figures/catalogue';
@@ -136,6 +137,13 @@ describe('display', () => {
     expect(bars.every((b) => b.label?.show === true && b.label.fontSize >= 20)).toBe(true);
     expect(bars[0].label?.formatter({ value: 1234 })).toBe('1,234');
     expect(bars[0].label?.formatter({ value: 1 })).toBe(''); // a sliver of the largest stack holds no label
+    // A line's labels on a slide are rounded to what a room reads (万元 amounts carry six decimals in the table).
+    const [, procurement] = figuresFor(view({ from: 2019 }), context());
+    const slide = procurement.option(procurement.query(reports), 'zh-CN', { mode: 'present', width: 1800 }, new Map());
+    const line = (slide.series as { type: string; label?: { formatter: (p: { value: unknown }) => string } }[]).find((s) => s.type === 'line');
+    expect(line?.label?.formatter({ value: 7539.443252 })).toBe('7,539');
+    expect(line?.label?.formatter({ value: 48.26 })).toBe('48.3');
+    expect(line?.label?.formatter({ value: undefined })).toBe('');
     const page = chartOption(data, 'zh-CN', { type: 'bar', stack: true }, PAGE);
     expect((page.series as { label?: unknown }[]).every((s) => s.label === undefined)).toBe(true);
   });
@@ -157,6 +165,52 @@ describe('display', () => {
     expect(shown.length).toBeLessThan(years.length);
     const wide = labelFilter(years, marks, 1400, 12);
     expect(years.filter((_, i) => wide(i))).toEqual(years);
+  });
+
+  it('a marked year whose number would overlap its neighbour keeps its ⚠ alone; written years never overlap', () => {
+    const years = Array.from({ length: 15 }, (_, i) => String(2011 + i));
+    const marks = yearMarks(findingsByYear(runChecks(reports).findings, PT), 'zh-CN');
+    // 360 px (a phone): 2023, 2024 and 2025 are neighbours, each marked; one written, the others ⚠ alone.
+    const plan = yearLabels(years, marks, 360, 12);
+    const at = (y: string) => plan[years.indexOf(y)];
+    expect(['2020', '2023', '2024', '2025'].map(at).every((p) => p !== 'none')).toBe(true);
+    expect(['2023', '2024', '2025'].map(at).filter((p) => p === 'mark').length).toBeGreaterThanOrEqual(1);
+    const slot = (360 - 128) / 15;
+    const written = plan.flatMap((p, i) => (p === 'year' ? [i] : []));
+    for (let k = 1; k < written.length; k++) expect((written[k] - written[k - 1]) * slot).toBeGreaterThanOrEqual(12 * 2.75);
+    // The option writes ⚠ alone for those, the year and ⚠ for the others.
+    const [, , outcomes] = figuresFor(view(), context());
+    const option = outcomes.option(outcomes.query(reports), 'zh-CN', { mode: 'page', width: 360 }, marks);
+    const axis = option.xAxis as { axisLabel: { formatter: (v: string, i: number) => string } };
+    const i2024 = years.indexOf('2024');
+    expect(axis.axisLabel.formatter('2024', i2024)).toBe(at('2024') === 'mark' ? '{year| }\n{mark|⚠}' : '{year|2024}\n{mark|⚠}');
+    expect(axis.axisLabel.formatter('2020', years.indexOf('2020'))).toBe('{year|2020}\n{mark|⚠}');
+    expect(axis.axisLabel.formatter('2012', 1)).toBe('2012');
+    expect(yearLabels(years, marks, 1400, 12).every((p) => p === 'year')).toBe(true);
+  });
+
+  it('a legend that wraps moves the plot down by its extra rows', () => {
+    const [, , outcomes] = figuresFor(view(), context('en'));
+    const data = outcomes.query(reports);
+    const names = ['Granted', 'Partially granted', 'Denied', 'Unable to provide', 'Not processed', 'Other processing', 'New requests'];
+    expect(legendRows(names, 1300, 12, 25)).toBe(1);
+    expect(legendRows(names, 360, 12, 25)).toBe(3);
+    const top = (width: number) => (outcomes.option(data, 'en', { mode: 'page', width }, new Map()).grid as { top: number }).top;
+    expect(top(1300)).toBe(56);
+    expect(top(360)).toBe(56 + 2 * 24);
+    // Chinese names are shorter: one row at 640 px.
+    const [, , zh] = figuresFor(view(), context());
+    expect((zh.option(zh.query(reports), 'zh-CN', { mode: 'page', width: 640 }, new Map()).grid as { top: number }).top).toBe(56);
+  });
+
+  it('notes name the years in the language’s own list', () => {
+    const [, procurement] = figuresFor(view(), context('en'));
+    expect(chartNotes('procurement', procurement.query(reports), translator('en'))).toEqual([
+      'From 2021 the report format no longer includes centralized procurement (2021–2025)',
+      '2011–2018: no such figures (not captured, blank in the report, or no report) — left as gaps, not zeros',
+    ]);
+    const [, zh] = figuresFor(view(), context());
+    expect(chartNotes('procurement', zh.query(reports), translator('zh-CN'))[0]).toBe('2021 年起年报格式不再包含政府集中采购(2021–2025)');
   });
 
   it('headline cards show the latest year that has the figure and name the years skipped', () => {
