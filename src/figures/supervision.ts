@@ -297,6 +297,7 @@ export function storedSheetView(report: Report, findings: readonly Finding[], la
 
 /** One organ's two years side by side, the earlier first whichever was picked: changes read "from a to b". */
 export function twoYearsView(x: Report, y: Report, lang: Lang, t: Translate): { a: number; b: number; rows: CompareRowView[] } {
+  // Of the same year (an incoming report against the stored one), the stored one (y) comes first.
   const [a, b] = x.year < y.year ? [x, y] : [y, x];
   return { a: a.year, b: b.year, rows: compareRowsView(compareYears(a, b), lang, t) };
 }

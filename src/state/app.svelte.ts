@@ -102,6 +102,8 @@ export class AppState {
   presentList = $state.raw<PresentItem[]>([]);
   presenting = $state(false);
   printing = $state(false);
+  /** Opens a stored report's official tables (set by the page once the supervisor's views can load). */
+  openSheet: ((agency: string, year: number) => void) | undefined = undefined;
   /** Organs whose reports the last import wrote here: the page offers to show them (the view stays where it was). */
   imported = $state.raw<string[]>([]);
 

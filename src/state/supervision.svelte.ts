@@ -131,13 +131,27 @@ export class SupervisionState {
     await this.useRoster([]);
   }
 
+  /** An incoming report of an import review shown in the sheet before it is stored; null for a stored report. */
+  incoming = $state.raw<Report | null>(null);
+
   /** Opens one stored report's sheet, and checks it with its organ's other years for the findings it shows. */
   openSheet(agency: string, year: number): void {
+    this.incoming = null;
+    this.#open(agency, year);
+  }
+
+  /** Opens the sheet of a report being imported, checked with the organ's stored years it would join. */
+  openIncoming(report: Report): void {
+    this.incoming = report;
+    this.#open(report.agency, report.year);
+  }
+
+  #open(agency: string, year: number): void {
     this.sheet = { agency, year };
     this.compareWith = null;
     this.sheetFindings = [];
-    const own = this.#app.reports.filter((r) => r.agency === agency);
-    const report = own.find((r) => r.year === year);
+    const own = this.#app.reports.filter((r) => r.agency === agency && (this.incoming === null || r.year !== year));
+    const report = this.incoming ?? own.find((r) => r.year === year);
     if (!report) return;
     import('../checks/index').then(
       ({ checkReport }) => {
@@ -149,20 +163,23 @@ export class SupervisionState {
 
   closeSheet(): void {
     this.sheet = null;
+    this.incoming = null;
     this.compareWith = null;
   }
 
   /** The report of the open sheet, and the organ's other years (for the comparison). */
   get sheetReport(): Report | undefined {
     const s = this.sheet;
-    return s ? this.#app.reports.find((r) => r.agency === s.agency && r.year === s.year) : undefined;
+    if (!s) return undefined;
+    return this.incoming ?? this.#app.reports.find((r) => r.agency === s.agency && r.year === s.year);
   }
 
   get sheetYears(): number[] {
     const s = this.sheet;
     if (!s) return [];
+    // An incoming report may be compared with the stored report of its own year (the one it would replace).
     return this.#app.reports
-      .filter((r) => r.agency === s.agency && r.year !== s.year)
+      .filter((r) => r.agency === s.agency && (this.incoming !== null || r.year !== s.year))
       .map((r) => r.year)
       .sort((a, b) => b - a);
   }

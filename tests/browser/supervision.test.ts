@@ -170,6 +170,42 @@ describe('report sheet', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a chart’s source year opens that report’s sheet', async () => {
+    const { page } = await open();
+    await page.waitForSelector('figure#chart-outcomes canvas, #chart-outcomes canvas', WAIT);
+    const fig = page.locator('#chart-outcomes');
+    await fig.locator('button.table-toggle').click();
+    await fig.locator('.sources button.open-sheet[data-year="2020"]').click();
+    const sheet = page.locator('dialog.stored-sheet[open]');
+    await sheet.waitFor(WAIT);
+    expect(await sheet.locator('#stored-title').textContent()).toContain(`${PT} 2020 年年报`);
+    await expect.poll(() => sheet.locator('td.finding').count(), WAIT).toBeGreaterThan(1);
+  });
+
+  it('the import review shows an incoming report as its tables, beside the stored report it would replace', async () => {
+    const { page } = await open();
+    await page.waitForSelector('figure canvas', WAIT);
+    const csv = 'agency,year,requests.granted.total\r\n平潭综合实验区,2021,31\r\n';
+    await page.setInputFiles('input[type="file"]', [{ name: 'fix.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }]);
+    const conflict = page.locator(`.conflict[data-agency="${PT}"][data-year="2021"]`);
+    await conflict.waitFor(WAIT);
+    await conflict.locator('summary').click();
+    await conflict.locator('button.show-sheet').click();
+    const sheet = page.locator('dialog.stored-sheet[open]');
+    await sheet.waitFor(WAIT);
+    expect(await sheet.locator('.incoming').textContent()).toBe('导入前预览');
+    expect((await sheet.locator('td[data-key="requests.granted.total"]').textContent())?.trim()).toBe('31');
+    await sheet.locator('.compare-pick select').selectOption('2021');
+    const row = sheet.locator('table.compare-table tr[data-key="requests.granted.total"]');
+    await row.waitFor(WAIT);
+    expect(await sheet.locator('table.compare-table thead th').allTextContents()).toEqual(['数字', '本机已存', '导入文件', '变化']);
+    expect((await row.locator('td').allTextContents()).map((x) => x.trim())).toEqual(['30 件', '31', '+1 (+3.3%)']);
+    // Nothing was stored by looking.
+    const stored = (await dumpDatabase(page)).reports as [[string, number], { cells: Record<string, unknown> }][];
+    const pt2021 = stored.find(([k]) => k[0] === PT && k[1] === 2021)?.[1];
+    expect(pt2021?.cells['requests.granted.total']).toEqual({ value: 30, unit: '件' });
+  });
+
   it('the quality tab opens the sheet of a finding’s report', async () => {
     const { page } = await open('#v=1&view=quality');
     const row = page.locator(`tr[data-agency="${PT}"][data-year="2020"][data-severity="error"]`).first();
