@@ -57,7 +57,9 @@ export interface MatrixGroupView {
 export interface MatrixView {
   years: number[];
   groups: MatrixGroupView[];
+  /** Organs in the facet (all counted below); `hidden` of them not drawn yet, past the limit asked for. */
   organs: number;
+  hidden: number;
   reports: number;
   /** Cells saying 未报: an organ on the roster without that year's report. */
   unreported: number;
@@ -88,8 +90,14 @@ function cellView(cell: CoverageCell, onRoster: boolean, t: Translate): MatrixCe
   return { year: cell.year, tone, text, sub, label, report: cell.status !== 'missing' };
 }
 
-/** The matrix as shown: the facet's organs, grouped by level in administrative order, by region and name within. */
-export function matrixView(matrix: CoverageMatrix, facet: Facet, lang: Lang, t: Translate): MatrixView {
+/** Organs drawn at first: a county office's 40 or an evaluator's 300 at once; a province's thousands on request. */
+export const MATRIX_ROWS = 400;
+
+/**
+ * The matrix as shown: the facet's organs, grouped by level in administrative order, by region and name within;
+ * rows past `limit` are counted (the summary covers every organ) but not drawn.
+ */
+export function matrixView(matrix: CoverageMatrix, facet: Facet, lang: Lang, t: Translate, limit = MATRIX_ROWS): MatrixView {
   const rows = matrix.rows.filter((r) => inFacet(r, facet));
   const groups = new Map<string, CoverageRow[]>();
   // "区县政府(实验区,全区汇总)" sits with the county governments: grouped by the known level it starts with.
@@ -104,22 +112,26 @@ export function matrixView(matrix: CoverageMatrix, facet: Facet, lang: Lang, t: 
   let reports = 0;
   let unreported = 0;
   let withErrors = 0;
-  const out: MatrixGroupView[] = levels.map((level) => ({
-    level,
-    label: level === '' ? t('coverage.noLevel') : levelLabel(level, lang),
-    rows: (groups.get(level) ?? [])
-      .sort((a, b) => zhCollator.compare(a.region, b.region) || zhCollator.compare(a.agency, b.agency))
-      .map((r) => {
-        const cells = r.cells.map((c) => cellView(c, r.onRoster, t));
-        for (const c of r.cells) {
-          if (c.status !== 'missing') reports++;
-          else if (r.onRoster) unreported++;
-          if (c.status === 'errors') withErrors++;
-        }
-        return { agency: r.agency, level: r.level, region: r.region, onRoster: r.onRoster, cells };
-      }),
-  }));
-  return { years: matrix.years, groups: out, organs: rows.length, reports, unreported, withErrors };
+  for (const r of rows)
+    for (const c of r.cells) {
+      if (c.status !== 'missing') reports++;
+      else if (r.onRoster) unreported++;
+      if (c.status === 'errors') withErrors++;
+    }
+  let room = limit;
+  const out: MatrixGroupView[] = [];
+  for (const level of levels) {
+    if (room <= 0) break;
+    const sorted = (groups.get(level) ?? []).sort((a, b) => zhCollator.compare(a.region, b.region) || zhCollator.compare(a.agency, b.agency));
+    const drawn = sorted.slice(0, room);
+    room -= drawn.length;
+    out.push({
+      level,
+      label: level === '' ? t('coverage.noLevel') : levelLabel(level, lang),
+      rows: drawn.map((r) => ({ agency: r.agency, level: r.level, region: r.region, onRoster: r.onRoster, cells: r.cells.map((c) => cellView(c, r.onRoster, t)) })),
+    });
+  }
+  return { years: matrix.years, groups: out, organs: rows.length, hidden: Math.max(0, rows.length - limit), reports, unreported, withErrors };
 }
 
 // ---- Scorecard ----

@@ -83,6 +83,17 @@ describe('matrix view', () => {
     expect(towns.groups.map((g) => g.level)).toEqual(['乡镇']);
   });
 
+  it('draws the first organs only past its limit, but counts them all', () => {
+    const whole = view();
+    const map = new Map(tallies().map((t) => [`${t.agency}|${t.year}`, t]));
+    const m = coverageMatrix(reports, { findings: (a, y) => map.get(`${a}|${y}`) ?? { errors: 0, warnings: 0 } });
+    const cut = matrixView(m, {}, 'zh-CN', zh, 5);
+    expect(cut.groups.flatMap((g) => g.rows)).toHaveLength(5);
+    expect(cut.hidden).toBe(whole.organs - 5);
+    expect([cut.organs, cut.reports, cut.withErrors]).toEqual([whole.organs, whole.reports, whole.withErrors]);
+    expect(whole.hidden).toBe(0);
+  });
+
   it('speaks English with plurals', () => {
     const v = view([{ agency: 'X 镇', level: '乡镇', region: '' }], 'en');
     const pt = v.groups.flatMap((g) => g.rows).find((r) => r.agency === PT);
