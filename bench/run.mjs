@@ -14,8 +14,9 @@
 //  5. the 数据质量 tab: click → first findings shown, and the peak JS heap (after collecting the garbage of reading
 //     the store) against the size of the stored data (the stored records as compact JSON: plain numbers for plain
 //     cells);
-//  6. the same import, reopen, redraw and quality tab at BENCH_LARGE_REPORTS (50,000), printing where it stops and why;
-//  7. optionally a large long CSV read to the review (BENCH_LARGE_MB, 0 to skip).
+//  6. the 报送与质量 tab: click → the coverage matrix (counts from the checks worker), for information;
+//  7. the same import, reopen, redraw and quality tab at BENCH_LARGE_REPORTS (50,000), printing where it stops and why;
+//  8. optionally a large long CSV read to the review (BENCH_LARGE_MB, 0 to skip).
 // Generated data only: organs named 基准测试生成机构-NNNNN (see generate.mjs).
 //
 // Run: npm run bench (builds into dist/ first). This script alone: node bench/run.mjs, with DIST_DIR=<folder> to
@@ -374,6 +375,42 @@ async function qualityTab(page) {
   return { ms, heapPeakBytes: peak, heapLiveBeforeBytes: liveBefore, stop, rows, summary: summary?.replace(/\s+/g, ' ').trim() ?? null };
 }
 
+/**
+ * 6. The 报送与质量 tab: click → the matrix drawn. Its counts of findings come from the checks worker reading the
+ * whole store, so this is the supervisor's first answer at this size; the longest main-thread task is reported too.
+ */
+async function coverageTab(page) {
+  await page.evaluate(() => {
+    const b = window.__bench;
+    b.coverageShown = undefined;
+    b.coverageLongest = 0;
+    b.coverageObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.coverageLongest = Math.max(b.coverageLongest, e.duration);
+    });
+    b.coverageObserver.observe({ type: 'longtask' });
+    new MutationObserver((_, obs) => {
+      if (b.coverageShown === undefined && document.querySelector('table.matrix tbody tr[data-agency]')) {
+        b.coverageShown = performance.now();
+        obs.disconnect();
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+    b.coverageClicked = performance.now();
+    document.getElementById('tab-coverage').click();
+  });
+  try {
+    await page.waitForFunction(() => window.__bench.coverageShown !== undefined, null, { timeout: QUALITY_TIMEOUT, polling: 100 });
+    await sleep(500);
+    const r = await page.evaluate(() => {
+      const b = window.__bench;
+      b.coverageObserver.disconnect();
+      return { ms: b.coverageShown - b.coverageClicked, longestTaskMs: b.coverageLongest, rows: document.querySelectorAll('table.matrix tr[data-agency]').length };
+    });
+    return { ...r, stop: '' };
+  } catch (e) {
+    return { ms: null, longestTaskMs: null, rows: null, stop: `no matrix within ${QUALITY_TIMEOUT / 1000} s (${errorText(e)})` };
+  }
+}
+
 /** Import, reopen, redraw, quality at one size; every step catches its failure and says where the run stopped. */
 async function sizeRun(browser, baseUrl, n, { withCold }) {
   const dir = join(tmpdir(), 'disclosure-bench');
@@ -416,6 +453,11 @@ async function sizeRun(browser, baseUrl, n, { withCold }) {
     step = 'quality tab';
     out.quality = await qualityTab(page);
     if (out.quality.stop) out.stoppedAt = { step, reason: out.quality.stop };
+    else {
+      step = 'coverage tab';
+      out.coverage = await coverageTab(page);
+      if (out.coverage.stop) out.stoppedAt = { step, reason: out.coverage.stop };
+    }
   } catch (e) {
     out.stoppedAt = { step, reason: errorText(e) };
   } finally {
@@ -549,6 +591,10 @@ function printSize(out) {
     console.log(
       `  quality tab ${q.ms === null ? `never: ${q.stop}` : `${round(q.ms)} ms to the first findings`}; JS heap ${mib(q.heapLiveBeforeBytes)} MiB live before the click, peak ${mib(q.heapPeakBytes)} MiB${q.summary ? `; ${q.summary}` : ''}`,
     );
+  }
+  if (out.coverage && out.coverage.ms !== null) {
+    const c = out.coverage;
+    console.log(`  报送与质量 tab ${round(c.ms)} ms to the matrix (${c.rows} organs drawn), longest task ${round(c.longestTaskMs)} ms`);
   }
   if (out.stoppedAt) console.log(`  STOPPED at ${out.stoppedAt.step}: ${out.stoppedAt.reason}`);
   if (out.pageErrors) console.log(`  page errors: ${out.pageErrors.join(' | ')}`);
