@@ -69,10 +69,24 @@ export function offlineWorker(): Plugin {
   };
 }
 
+/**
+ * The dev server injects each module's CSS as a <style> element, which the page's policy (style-src 'self') refuses:
+ * while serving, and only then, style elements are allowed. The build's CSS is in files and keeps the strict policy.
+ */
+export function devStyles(): Plugin {
+  return {
+    name: 'dev-styles',
+    apply: 'serve',
+    transformIndexHtml(html) {
+      return html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the build works from any static host and any sub-path.
   base: './',
-  plugins: [svelte(), pdfjsAssets(), offlineWorker()],
+  plugins: [svelte(), pdfjsAssets(), offlineWorker(), devStyles()],
   build: { target: 'es2022', chunkSizeWarningLimit: 700 },
   worker: { format: 'es' },
 });
