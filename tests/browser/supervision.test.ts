@@ -170,6 +170,31 @@ describe('report sheet', () => {
     expect(errors).toEqual([]);
   });
 
+  it('prints on A4 from its title, table 三 whole on a page, the findings after', async () => {
+    const { page } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    await cell(page, PT, 2020).locator('button').click();
+    await page.locator('dialog.stored-sheet[open] td.finding').first().waitFor(WAIT);
+    const pdf = await page.pdf({ format: 'A4' });
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Chromium embeds its fonts with their Unicode maps: no cMaps needed to read the text back.
+    const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+    const pages: string[] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const p = await doc.getPage(i);
+      expect(p.view.map(Math.round)).toEqual([0, 0, 596, 843]); // A4 in points
+      const text = await p.getTextContent();
+      pages.push(text.items.map((x) => ('str' in x ? x.str : '')).join('').normalize('NFKC'));
+    }
+    expect(pages[0].startsWith(`${PT} 2020 年年报`)).toBe(true);
+    // Nothing of the page behind the dialog is printed.
+    expect(pages.join('')).not.toContain('谁报了,报得怎样');
+    const table3 = pages.findIndex((t) => t.includes('本年新收政府信息公开申请数量'));
+    expect(table3).toBeGreaterThanOrEqual(0);
+    expect(pages[table3]).toContain('(七)总计');
+    expect(pages.slice(table3).join('')).toContain('(七)总计为 20');
+  });
+
   it('a chart’s source year opens that report’s sheet', async () => {
     const { page } = await open();
     await page.waitForSelector('figure#chart-outcomes canvas, #chart-outcomes canvas', WAIT);
