@@ -81,7 +81,7 @@ export function compareFigures(view: ViewState, ctx: FigureContext): Figure[] {
   if (picked.length > 0) {
     list.push({
       id: 'chart-compare',
-      title: `${t('compare.title')}:${metricName(m, ctx)}`,
+      title: t('figure.titleOf', { title: t('compare.title'), figure: metricName(m, ctx) }),
       agencies: picked,
       subject: picked.length > 3 ? t('compare.nOrgans', { n: picked.length }) : undefined,
       query: (r) => compareOrgans(r, picked, m, range.from, range.to),
@@ -93,7 +93,7 @@ export function compareFigures(view: ViewState, ctx: FigureContext): Figure[] {
   if (year !== undefined && ranked.length > 0) {
     list.push({
       id: 'chart-ranking',
-      title: `${t('compare.ranking', { year })}:${metricName(m, ctx)}`,
+      title: t('figure.titleOf', { title: t('compare.ranking', { year }), figure: metricName(m, ctx) }),
       agencies: ranked,
       subject: t('compare.nOrgans', { n: ranked.length }),
       query: (r) => rankingChart(ranking(r, ranked, m, year), m, year, rankingSources(r, ranked, year)),
@@ -114,7 +114,7 @@ export function rollupFigures(view: ViewState, ctx: FigureContext): Figure[] {
   return [
     {
       id: 'chart-rollup',
-      title: `${t('rollup.title', { n: summed.length })}:${metricName(m, ctx)}`,
+      title: t('figure.titleOf', { title: t('rollup.title', { n: summed.length }), figure: metricName(m, ctx) }),
       agencies: summed,
       subject: summed.length > 3 ? t('compare.nOrgans', { n: summed.length }) : undefined,
       query: (r) => rollup(r, summed, m, range.from, range.to),

@@ -89,6 +89,19 @@ describe('ranking: missing is not zero', () => {
     expect(caption(ranking, data)).toBe(`2013 年排名:主动公开/更新信息条数 · ${ctx.organs.length} 个机构`);
   });
 
+  it('in English the title reads "Ranking 2013: …" and the organs lacking the figure are listed with commas', () => {
+    const ctx = context('en');
+    const ranking = figuresFor(view({ view: 'compare', figure: 'published_items', year: 2013 }), ctx).find((f) => f.id === 'chart-ranking');
+    if (!ranking) throw new Error('no ranking');
+    const data = ranking.query(reports);
+    expect(caption(ranking, data)).toBe(`Ranking 2013: Items published or updated · ${ctx.organs.length} organs`);
+    const [note] = ranking.notes(data, ctx.t);
+    expect(note).toMatch(/not counted as 0: [^、]+, [^、]+/);
+    const rollup = figuresFor(view({ view: 'rollup', figure: 'published_items' }), ctx)[0];
+    expect(rollup.title).toBe(`Sum of ${ctx.organs.length} organs: Items published or updated`);
+    expect(ctx.t('rollup.organs', { n: 0 })).toBe('Organs to add up (0 picked)');
+  });
+
   it('the ranking years are those in which some organ has the figure', () => {
     const scope = compareScope(view({ view: 'compare', figure: 'published_items' }), context());
     expect(scope.years[0]).toBe(2011);
