@@ -18,6 +18,7 @@ import { loadReports } from '../store/db';
 import { clearAll, commitImport, deleteOrgan, deleteReports, listImports, undoLastImport } from '../store/imports';
 import { onChange } from '../store/sync';
 import type { AppState, IncomingFindings } from './app.svelte';
+import { downloadBlob } from './download';
 import type { DocumentReview } from './documentReview.svelte';
 
 export type ImportPhase = 'idle' | 'reading' | 'review' | 'committing';
@@ -59,15 +60,7 @@ export function download(name: string, text: string, type: string): void {
 
 /** The same for a file built in parts: a Blob joins them, so a large export is never one giant string. */
 function downloadParts(name: string, parts: readonly string[], type: string): void {
-  const url = URL.createObjectURL(new Blob(parts as string[], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob(parts as string[], { type }), name);
 }
 
 export class ImportState {
