@@ -37,8 +37,9 @@ const urls = new Set(PRECACHE.map((path) => new URL(path, scope).href));
 const page = new URL('index.html', scope).href;
 
 sw.addEventListener('install', (e) => {
-  // All or nothing: a cache missing one chunk would open a page that breaks later, offline.
-  e.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls])));
+  // All or nothing: a cache missing one chunk would open a page that breaks later, offline. Past the browser's HTTP
+  // cache: a stale index.html from it would name the previous build's chunks, which this cache does not hold.
+  e.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...urls].map((url) => new Request(url, { cache: 'reload' })))));
 });
 
 sw.addEventListener('activate', (e) => {

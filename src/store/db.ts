@@ -43,6 +43,8 @@ function openFailure(e: unknown): StoreOpenError {
   const message = e instanceof Error || e instanceof DOMException ? e.message : String(e);
   // Firefox's private mode (before 115) and sandboxed frames refuse with InvalidStateError or SecurityError.
   if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NotAllowedError') return new StoreOpenError('denied', message);
+  // Chromium, where the person's settings block site data, fails the open with UnknownError and says it was denied.
+  if (name === 'UnknownError' && /denied/i.test(message)) return new StoreOpenError('denied', message);
   if (name === 'VersionError') return new StoreOpenError('newer', message);
   return new StoreOpenError('failed', message || name);
 }

@@ -3,9 +3,12 @@
 // disk full during a commit (a clear message, the store exactly as before), an upgrade blocked by an old tab (said,
 // then carried on), another tab's upgrade (this one told to reload), a commit cut by a reload or a closed tab (all of
 // the import or none of it), and persistent storage asked for after the first import, not on the first visit.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch } from './chromium';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium, launch } from './chromium';
 import { dumpDatabase, WAIT } from './pageHelpers';
 
 const baseUrl = inject('baseUrl');
@@ -101,6 +104,36 @@ describe('IndexedDB cannot be used', () => {
       expect(await page.evaluate(() => document.body.textContent?.includes('会话机构'))).toBe(false);
       expect(errors).toEqual([]);
     });
+  });
+
+  it('site data blocked in the browser’s settings (a real profile): denied, said so; the checks say they cannot run', async () => {
+    // The person's setting "block sites from saving data" (cookies and site data), written in the profile before
+    // the browser starts: Chromium then fails every IndexedDB open of the site, in the page and in its workers.
+    const profile = mkdtempSync(join(tmpdir(), 'blocked-profile-'));
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      page.setDefaultTimeout(15_000);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(baseUrl);
+      await page.waitForSelector('figure canvas', WAIT);
+      await expect.poll(() => status(page), WAIT).toBe('本地数据库不可用,数据只在本页中,不会保存。');
+      expect(await page.locator('#storage-notice').getAttribute('data-reason')).toBe('denied');
+      expect(await page.locator('#storage-notice p').textContent()).toMatch(/^浏览器的设置或隐私模式不允许本页使用 IndexedDB。/);
+      await chooseFile(page, 'blocked.csv', wideCsv(2, '设置机构'));
+      await page.click('#import-commit');
+      await expect.poll(() => status(page), WAIT).toMatch(/^导入完成:新增 2 份/);
+      // The consistency checks run in a worker that reads the browser's database: they say they failed, never "0 findings".
+      await page.click('#tab-quality');
+      await expect.poll(() => status(page), WAIT).toMatch(/^数据质量核对失败:/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('saved by a newer version of the dashboard: said so, the sample in memory, and that database left untouched', async () => {

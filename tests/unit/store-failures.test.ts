@@ -54,7 +54,7 @@ describe('opening', () => {
     }
   });
 
-  it('no IndexedDB at all is missing; one that throws on reading it is denied', async () => {
+  it('no IndexedDB at all is missing; one that throws on reading it, or refuses saying so, is denied; other errors failed', async () => {
     const real = globalThis.indexedDB;
     try {
       Object.defineProperty(globalThis, 'indexedDB', { value: undefined, configurable: true, writable: true });
@@ -66,6 +66,21 @@ describe('opening', () => {
         },
       });
       expect(((await failure(openStore({ name: 'x' }))) as StoreOpenError).reason).toBe('denied');
+      // Chromium with site data blocked: the open fails with UnknownError, saying it was denied.
+      const refusing = {
+        open: () => {
+          throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+        },
+      } as unknown as IDBFactory;
+      Object.defineProperty(globalThis, 'indexedDB', { value: refusing, configurable: true, writable: true });
+      expect(((await failure(openStore({ name: 'x' }))) as StoreOpenError).reason).toBe('denied');
+      const broken = {
+        open: () => {
+          throw new DOMException('Internal error opening backing store.', 'UnknownError');
+        },
+      } as unknown as IDBFactory;
+      Object.defineProperty(globalThis, 'indexedDB', { value: broken, configurable: true, writable: true });
+      expect(((await failure(openStore({ name: 'x' }))) as StoreOpenError).reason).toBe('failed');
     } finally {
       Object.defineProperty(globalThis, 'indexedDB', { value: real, configurable: true, writable: true });
     }
