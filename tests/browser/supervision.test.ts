@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch } from './chromium';
-import { dumpDatabase } from './pageHelpers';
+import { axeViolations, dumpDatabase } from './pageHelpers';
 
 const baseUrl = inject('baseUrl');
 const WAIT = { timeout: 20_000 };
@@ -163,6 +163,8 @@ describe('report sheet', () => {
     const head = await sheet.locator('table.compare-table thead th').allTextContents();
     expect(head.slice(1, 3)).toEqual(['2019', '2020']);
     expect(await rows.count()).toBeGreaterThan(20);
+    // Nothing serious for a screen reader or keyboard in the open sheet with its comparison.
+    expect((await axeViolations(page)).map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(' ')}`)).toEqual([]);
     // Esc closes and the keyboard goes back to the cell that opened it.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('dialog.stored-sheet[open]').count(), WAIT).toBe(0);
