@@ -68,6 +68,32 @@ describe('coverage matrix', () => {
     expect(errors).toEqual([]);
   });
 
+  it('one tab stop for the matrix; arrow keys move between reports, Enter opens one', async () => {
+    const { page } = await open('#v=1&view=coverage');
+    await page.waitForSelector('table.matrix', WAIT);
+    expect(await page.locator('table.matrix button[tabindex="0"]').count()).toBe(1);
+    const focused = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cell?.replace('\u0000', ' '));
+    await page.locator(`table.matrix tr[data-agency="${PT}"] td[data-year="2019"] button`).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe(`${PT} 2020`);
+    await page.keyboard.press('End');
+    expect(await focused()).toBe(`${PT} 2025`);
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe(`${PT} 2011`);
+    // Up the 2011 column: the nearest organ above with a 2011 report (平潭县人民政府, a row of its group above);
+    // nothing below has one, so Down comes back and then stays.
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('平潭县人民政府 2011');
+    expect(await page.locator('table.matrix button[tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(`${PT} 2011`);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(`${PT} 2011`);
+    await page.keyboard.press('Enter');
+    await page.locator('dialog.stored-sheet[open]').waitFor(WAIT);
+    expect(await page.locator('#stored-title').textContent()).toContain(`${PT} 2011`);
+  });
+
   it('the level facet keeps one level; English words follow the language switch', async () => {
     const { page } = await open('#v=1&view=coverage');
     await page.waitForSelector('table.matrix', WAIT);
