@@ -142,6 +142,28 @@ describe('data-quality view on the built-in sample', () => {
     expect(await row.locator('td[data-series="other"]').getAttribute('data-value')).toBe('4');
   });
 
+  it('every chart of the overview says ⚠ and the finding in its tooltip for 2020', async () => {
+    await page.click('#tab-overview');
+    // The tooltip code loads after the first charts are drawn: wait for it, then hover 2020 (the 10th of 15 years).
+    await page.waitForTimeout(2500);
+    for (const [id, right] of [['chart-published', 20], ['chart-procurement', 64], ['chart-outcomes', 20]] as const) {
+      const fig = page.locator(`figure#${id}`);
+      await fig.locator('canvas').scrollIntoViewIfNeeded();
+      const box = await fig.locator('canvas').boundingBox();
+      if (!box) throw new Error(`${id} has no canvas`);
+      const x = box.x + 64 + ((box.width - 64 - right) * 9.5) / 15;
+      const tip = () => fig.evaluate((f) => [...f.querySelectorAll('div')].filter((d) => /z-index:\s*9999999/.test(d.getAttribute('style') ?? '')).map((d) => d.textContent ?? '').join(''));
+      await expect
+        .poll(async () => {
+          await page.mouse.move(x, box.y + box.height * 0.55);
+          await page.mouse.move(x + 2, box.y + box.height * 0.55);
+          return tip();
+        }, { ...WAIT, message: `the tooltip of ${id}` })
+        .toMatch(/^⚠ 2020/);
+      expect(await tip()).toContain('⚠ I3: 「总计」栏:各项办理结果之和为 27,(七)总计为 21。');
+    }
+  });
+
   it('marks 2020 on the disclosure-rate table with the reason, and leaves 2019 unmarked', async () => {
     await page.click('#tab-requests');
     const fig = page.locator('figure#chart-disclosure-rate');
