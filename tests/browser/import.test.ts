@@ -183,7 +183,7 @@ describe('backup and restore', () => {
     const original = await dump(page);
     expect(original.imports).toHaveLength(1);
 
-    await page.locator('details.templates summary').click();
+    await page.locator('details.menu summary').click();
     const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('#backup-export')]);
     const dir = mkdtempSync(join(tmpdir(), 'import-test-'));
     const path = join(dir, download.suggestedFilename());
