@@ -68,6 +68,25 @@ describe('coverage matrix', () => {
     expect(errors).toEqual([]);
   });
 
+  it('with no database (storage denied, the sample in memory) the matrix is counted on the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    contexts.push(context);
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', {
+        configurable: true,
+        get() {
+          throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+        },
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#v=1&view=coverage`);
+    await expect.poll(() => status(page), WAIT).toBe('本地数据库不可用,数据只在本页中,不会保存。');
+    await page.waitForSelector('table.matrix', WAIT);
+    expect(await cell(page, PT, 2020).getAttribute('data-tone')).toBe('errors');
+    expect(await cell(page, PT, 2020).locator('button').getAttribute('aria-label')).toMatch(/^2020 · 2 个错误/);
+  });
+
   it('one tab stop for the matrix; arrow keys move between reports, Enter opens one', async () => {
     const { page } = await open('#v=1&view=coverage');
     await page.waitForSelector('table.matrix', WAIT);
