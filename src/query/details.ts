@@ -70,6 +70,10 @@ function fromTable(r: Report, table: TableId, f: () => SeriesPoint): SeriesPoint
   return gap ? missing(r.year, gap) : f();
 }
 
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** 本年新收 by type of applicant. */
 export function applicants(reports: readonly Report[], agency: string, range: YearRange = {}): ChartData {
   return seriesFrom(
@@ -79,7 +83,8 @@ export function applicants(reports: readonly Report[], agency: string, range: Ye
     APPLICANT_LABELS.map((c) => ({
       key: c.key,
       zh: c.zh.replace('法人或其他组织/', ''),
-      en: c.en.replace('Organisations / ', ''),
+      // A legend entry stands alone: "Businesses", not the "businesses" of "Organisations / businesses".
+      en: capitalise(c.en.replace('Organisations / ', '')),
       unit: '件',
       get: (r) => fromTable(r, 'requests', () => point(r.year, r.cells[`requests.new_received.${c.key}`])),
     })),
@@ -99,7 +104,7 @@ export function reasons(reports: readonly Report[], agency: string, group: Reaso
     rows.map((row) => ({
       key: row.key,
       zh: row.zh.split('/').pop() ?? row.zh,
-      en: row.en.split(' / ').pop() ?? row.en,
+      en: capitalise(row.en.split(' / ').pop() ?? row.en),
       unit: '件',
       get: (r) => fromTable(r, 'requests', () => requestRowTotal(r, row.key)),
     })),
