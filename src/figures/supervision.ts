@@ -90,8 +90,8 @@ function cellView(cell: CoverageCell, onRoster: boolean, t: Translate): MatrixCe
   return { year: cell.year, tone, text, sub, label, report: cell.status !== 'missing' };
 }
 
-/** Organs drawn at first: a county office's 40 or an evaluator's 300 at once; a province's thousands on request. */
-export const MATRIX_ROWS = 400;
+/** Organs drawn at a time: a county office's 40 at once, an evaluator's 300 in two steps, a province's thousands on request (each step is one short task). */
+export const MATRIX_ROWS = 150;
 
 /**
  * The matrix as shown: the facet's organs, grouped by level in administrative order, by region and name within;
