@@ -71,12 +71,21 @@ function expectedKeys(report: Report): readonly string[] | undefined {
   return keys;
 }
 
+/** Reports are replaced, never changed in place: a report's completeness is counted once. */
+const completenessCache = new WeakMap<Report, Completeness | null>();
+
 export function completeness(report: Report): Completeness | undefined {
+  const cached = completenessCache.get(report);
+  if (cached !== undefined) return cached ?? undefined;
   const keys = expectedKeys(report);
-  if (!keys) return undefined;
-  let present = 0;
-  for (const k of keys) if (k in report.cells) present++;
-  return { present, expected: keys.length };
+  let out: Completeness | null = null;
+  if (keys) {
+    let present = 0;
+    for (const k of keys) if (k in report.cells) present++;
+    out = { present, expected: keys.length };
+  }
+  completenessCache.set(report, out);
+  return out ?? undefined;
 }
 
 export function statusOf(counts: FindingCounts): Exclude<CoverageStatus, 'missing'> {
@@ -119,9 +128,11 @@ export function coverageMatrix(reports: readonly Report[], options: CoverageOpti
   const onRoster = new Set(roster.map((r) => r.agency));
   const collator = new Intl.Collator('zh-CN');
   const others = [...byOrgan.keys()].filter((a) => !onRoster.has(a)).sort(collator.compare);
+  const listedBy = new Map(roster.map((r) => [r.agency, r]));
   const organDetails = (agency: string): { level: string; region: string } => {
-    const stored = [...(byOrgan.get(agency)?.values() ?? [])].sort((a, b) => b.year - a.year)[0];
-    const listed = roster.find((r) => r.agency === agency);
+    let stored: Report | undefined;
+    for (const r of byOrgan.get(agency)?.values() ?? []) if (!stored || r.year > stored.year) stored = r;
+    const listed = listedBy.get(agency);
     return { level: listed?.level || stored?.level || '', region: listed?.region || stored?.region || '' };
   };
   const rowOf = (agency: string, listed: boolean): CoverageRow => ({
